@@ -1,0 +1,35 @@
+# Compiler settings every Frontdesk target shares: warnings on, Qt's strict string handling.
+function(frontdesk_target_defaults target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+    if(FRONTDESK_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    target_compile_definitions(${target} PRIVATE
+        QT_RESTRICTED_CAST_FROM_ASCII
+        QT_NO_CAST_TO_ASCII
+        QT_NO_URL_CAST_FROM_STRING
+        QT_USE_QSTRINGBUILDER
+        QT_NO_FOREACH
+        QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+    target_link_options(${target} PRIVATE -Wl,-z,relro,-z,now)
+endfunction()
+
+# One test executable per class:
+#   frontdesk_add_test(NAME tst_daymodel SOURCES tst_daymodel.cpp LIBS frontdesk_models [DATABASE] [GUI])
+# DATABASE tests get the throwaway cluster through the pg fixture; GUI tests run offscreen.
+function(frontdesk_add_test)
+    cmake_parse_arguments(T "DATABASE;GUI" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    frontdesk_target_defaults(${T_NAME})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test frontdesk_testsupport ${T_LIBS})
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set(env "QT_QPA_PLATFORM=offscreen" "FRONTDESK_TEST_PG_DIR=${FRONTDESK_TEST_PG_DIR}"
+            "QT_LOGGING_RULES=frontdesk.*.debug=false")
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${T_TIMEOUT})
+    if(T_DATABASE)
+        set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED clinic_db)
+    endif()
+endfunction()

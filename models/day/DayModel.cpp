@@ -1,0 +1,192 @@
+#include "DayModel.h"
+
+#include "text/ClockTime.h"
+#include "text/PhoneNumbers.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace frontdesk {
+
+namespace {
+
+bool startsBefore(const Appointment &a, const Appointment &b)
+{
+    if (a.startsAt != b.startsAt)
+        return a.startsAt < b.startsAt;
+    if (a.providerName != b.providerName)
+        return a.providerName < b.providerName;
+    return a.id < b.id;
+}
+
+} // namespace
+
+DayModel::DayModel(QObject *parent)
+    : QAbstractTableModel(parent), m_watchingSince(QDateTime::currentDateTimeUtc())
+{
+}
+
+void DayModel::setWatchingSince(const QDateTime &since)
+{
+    m_watchingSince = since;
+}
+
+bool DayModel::isNewBooking(const Appointment &appointment) const
+{
+    return appointment.createdAt >= m_watchingSince;
+}
+
+void DayModel::setClinic(const Clinic &clinic)
+{
+    const bool zoneChanged = clinic.timeZone != m_clinic.timeZone;
+    m_clinic = clinic;
+    if (zoneChanged && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void DayModel::setDay(QDate day, const AppointmentList &appointments)
+{
+    AppointmentList sorted = appointments;
+    std::sort(sorted.begin(), sorted.end(), startsBefore);
+    const bool sameDay = day == m_day;
+    beginResetModel();
+    m_rows = sorted;
+    m_day = day;
+    endResetModel();
+    if (!sameDay)
+        Q_EMIT dayChanged(day);
+}
+
+bool DayModel::isOnShownDay(const Appointment &appointment) const
+{
+    return appointment.orgId == m_clinic.id && appointment.startsAt.toTimeZone(m_clinic.timeZone).date() == m_day;
+}
+
+int DayModel::insertPosition(const Appointment &appointment) const
+{
+    return int(std::upper_bound(m_rows.cbegin(), m_rows.cend(), appointment, startsBefore) - m_rows.cbegin());
+}
+
+int DayModel::rowOf(qint64 appointmentId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == appointmentId)
+            return row;
+    }
+    return -1;
+}
+
+void DayModel::applyChange(const Appointment &appointment)
+{
+    const int row = rowOf(appointment.id);
+    const bool belongs = isOnShownDay(appointment);
+
+    // A booking made since this desk started watching stays marked new, on whatever day it
+    // falls, until someone here has looked at it.
+    if (row < 0 && isNewBooking(appointment) && !m_unseen.contains(appointment.id)) {
+        m_unseen.insert(appointment.id);
+        Q_EMIT unseenCountChanged(unseenCount());
+        Q_EMIT appointmentArrived(appointment);
+    }
+
+    if (row < 0) {
+        if (!belongs)
+            return;
+        const int at = insertPosition(appointment);
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, appointment);
+        endInsertRows();
+        return;
+    }
+    if (!belongs) {
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        return;
+    }
+    // Update in place, or move the row when its time changed: never remove and re-insert,
+    // which would drop the view's selection.
+    AppointmentList others = m_rows;
+    others.removeAt(row);
+    const int to = int(std::upper_bound(others.cbegin(), others.cend(), appointment, startsBefore) - others.cbegin());
+    if (to != row) {
+        beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+        m_rows.move(row, to);
+        endMoveRows();
+    }
+    m_rows[to] = appointment;
+    Q_EMIT dataChanged(index(to, 0), index(to, ColumnCount - 1));
+}
+
+void DayModel::markSeen(qint64 appointmentId)
+{
+    if (!m_unseen.remove(appointmentId))
+        return;
+    const int row = rowOf(appointmentId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT unseenCountChanged(unseenCount());
+}
+
+int DayModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DayModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DayModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Appointment &a = m_rows.at(index.row());
+    const bool isNew = m_unseen.contains(a.id);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: {
+            return QString(clockTime(a.startsAt.toTimeZone(m_clinic.timeZone).time()) + QStringLiteral(" – ")
+                           + clockTime(a.endsAt.toTimeZone(m_clinic.timeZone).time()));
+        }
+        case PatientColumn:
+            return isNew ? tr("%1 (new)").arg(a.patientName) : a.patientName;
+        case ProviderColumn: return a.providerName;
+        case StatusColumn: return displayText(a.status);
+        case SourceColumn: return displayText(a.source);
+        case PhoneColumn: return formatPhoneNumber(a.phone, m_clinic.phoneRegion);
+        case ServiceColumn: return a.service;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("Booked by %1 on %2").arg(a.createdBy,
+            QLocale().toString(a.createdAt.toTimeZone(m_clinic.timeZone), QLocale::ShortFormat));
+    case AppointmentIdRole: return a.id;
+    case IsNewRole: return isNew;
+    case SourceRole: return int(a.source);
+    case StatusRole: return int(a.status);
+    case StartsAtRole: return a.startsAt;
+    }
+    return {};
+}
+
+QVariant DayModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case PatientColumn: return tr("Patient");
+    case ProviderColumn: return tr("Provider");
+    case StatusColumn: return tr("Status");
+    case SourceColumn: return tr("Booked by");
+    case PhoneColumn: return tr("Phone");
+    case ServiceColumn: return tr("Service");
+    }
+    return {};
+}
+
+} // namespace frontdesk

@@ -1,0 +1,206 @@
+#include "ClinicDatabaseWorker.h"
+
+#include "ClinicQueries.h"
+#include "Logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QTimer>
+
+namespace frontdesk {
+
+namespace {
+constexpr int kHeartbeatMs = 5000;
+constexpr int kFirstRetryMs = 1000;
+constexpr int kLongestRetryMs = 15000;
+// After this long without the database, "reconnecting" becomes "offline since".
+constexpr qint64 kOfflineAfterMs = 10000;
+} // namespace
+
+ClinicDatabaseWorker::ClinicDatabaseWorker(ConnectionSettings settings, qint64 orgId, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_orgId(orgId)
+    , m_listenName(QStringLiteral("frontdesk-listen-%1").arg(quintptr(this), 0, 16))
+    , m_queryName(QStringLiteral("frontdesk-query-%1").arg(quintptr(this), 0, 16))
+    , m_heartbeat(new QTimer(this))
+    , m_reconnect(new QTimer(this))
+{
+    m_heartbeat->setInterval(kHeartbeatMs);
+    m_reconnect->setSingleShot(true);
+    connect(m_heartbeat, &QTimer::timeout, this, &ClinicDatabaseWorker::heartbeat);
+    connect(m_reconnect, &QTimer::timeout, this, &ClinicDatabaseWorker::tryReconnect);
+}
+
+ClinicDatabaseWorker::~ClinicDatabaseWorker()
+{
+    closeAll();
+    QSqlDatabase::removeDatabase(m_listenName);
+    QSqlDatabase::removeDatabase(m_queryName);
+}
+
+void ClinicDatabaseWorker::start()
+{
+    m_state.since = QDateTime::currentDateTimeUtc();
+    setState(ConnectionState::Connecting);
+    tryReconnect();
+}
+
+void ClinicDatabaseWorker::setState(ConnectionState::Status status, const QString &detail)
+{
+    if (m_state.status != status)
+        m_state.since = QDateTime::currentDateTimeUtc();
+    m_state.status = status;
+    m_state.detail = detail;
+    Q_EMIT connectionStateChanged(m_state);
+}
+
+bool ClinicDatabaseWorker::connectAll()
+{
+    closeAll();
+    QSqlDatabase listen = m_settings.addDatabase(m_listenName);
+    QSqlDatabase query = m_settings.addDatabase(m_queryName);
+    if (!listen.open()) {
+        m_state.detail = listen.lastError().text();
+        return false;
+    }
+    if (!query.open()) {
+        m_state.detail = query.lastError().text();
+        return false;
+    }
+    // open() drops every subscription: subscribe again on every connect.
+    if (!listen.driver()->subscribeToNotification(QString::fromLatin1(kChannel))) {
+        m_state.detail = listen.lastError().text();
+        return false;
+    }
+    connect(listen.driver(), &QSqlDriver::notification, this, &ClinicDatabaseWorker::onNotification,
+            Qt::UniqueConnection);
+
+    auto clinic = ClinicQueries::loadClinic(query, m_orgId);
+    if (!clinic) {
+        m_state.detail = clinic.error().message;
+        return false;
+    }
+    m_clinic = clinic.value();
+    Q_EMIT clinicLoaded(m_clinic);
+    return true;
+}
+
+void ClinicDatabaseWorker::closeAll()
+{
+    for (const QString &name : { m_listenName, m_queryName }) {
+        if (QSqlDatabase::contains(name))
+            QSqlDatabase::database(name, false).close();
+    }
+}
+
+void ClinicDatabaseWorker::tryReconnect()
+{
+    if (connectAll()) {
+        qCInfo(lcDatabase) << "connected to" << m_settings.describe();
+        m_reconnectDelayMs = 0;
+        m_heartbeat->start();
+        // Notifications sent while we were away are gone: the tables are the truth.
+        reloadWatchedDay();
+        if (m_state.status != ConnectionState::Online)
+            setState(ConnectionState::Online);
+        return;
+    }
+    qCWarning(lcDatabase) << "cannot connect to" << m_settings.describe() << m_state.detail;
+    closeAll();
+    const bool longGone = m_state.since.msecsTo(QDateTime::currentDateTimeUtc()) > kOfflineAfterMs;
+    const bool neverConnected = !m_state.dataAsOf.isValid();
+    setState(longGone || neverConnected ? ConnectionState::Offline : ConnectionState::Reconnecting, m_state.detail);
+    m_reconnectDelayMs = m_reconnectDelayMs == 0 ? kFirstRetryMs : qMin(m_reconnectDelayMs * 2, kLongestRetryMs);
+    m_reconnect->start(m_reconnectDelayMs);
+}
+
+void ClinicDatabaseWorker::connectionLost(const QString &why)
+{
+    if (m_state.status != ConnectionState::Online)
+        return;
+    qCWarning(lcDatabase) << "connection lost:" << why;
+    m_heartbeat->stop();
+    closeAll();
+    setState(ConnectionState::Reconnecting, why);
+    m_reconnectDelayMs = 0;
+    m_reconnect->start(0);
+}
+
+void ClinicDatabaseWorker::heartbeat()
+{
+    // QPSQL does not signal a dead connection; only a failing round trip shows it.
+    QSqlDatabase listen = QSqlDatabase::database(m_listenName, false);
+    QSqlDatabase query = QSqlDatabase::database(m_queryName, false);
+    if (!ClinicQueries::ping(listen) || !ClinicQueries::ping(query))
+        connectionLost(QStringLiteral("heartbeat failed"));
+}
+
+void ClinicDatabaseWorker::showDay(QDate day)
+{
+    m_watchedDay = day;
+    if (m_state.status == ConnectionState::Online)
+        reloadWatchedDay();
+}
+
+void ClinicDatabaseWorker::reloadWatchedDay()
+{
+    if (!m_watchedDay.isValid() || !m_clinic.isValid())
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
+    auto day = ClinicQueries::loadDay(db, m_clinic, m_watchedDay);
+    if (!day) {
+        connectionLost(day.error().message);
+        return;
+    }
+    m_state.dataAsOf = QDateTime::currentDateTimeUtc();
+    Q_EMIT dayLoaded(m_watchedDay, day.value());
+}
+
+void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::NotificationSource,
+                                          const QVariant &payload)
+{
+    if (name != QLatin1String(kChannel))
+        return;
+    const QJsonObject doorbell = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    if (doorbell.value(u"org_id").toInteger() != m_orgId)
+        return;
+    const qint64 appointmentId = doorbell.value(u"appointment_id").toInteger();
+    if (appointmentId <= 0)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
+    auto appointment = ClinicQueries::loadAppointment(db, appointmentId);
+    if (!appointment) {
+        connectionLost(appointment.error().message);
+        return;
+    }
+    if (appointment.value()) {
+        qCDebug(lcLive) << "changed appointment" << appointmentId;
+        m_state.dataAsOf = QDateTime::currentDateTimeUtc();
+        Q_EMIT appointmentChanged(*appointment.value());
+    }
+}
+
+void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)
+{
+    if (m_state.status != ConnectionState::Online) {
+        Q_EMIT bookingFinished(requestId, BookingResult::failure(QStringLiteral("OFFLINE"),
+                                                                 QStringLiteral("not connected")));
+        return;
+    }
+    request.orgId = m_orgId;
+    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
+    auto result = ClinicQueries::book(db, request);
+    if (!result) {
+        if (!db.isOpen() || result.error().code == u"CONNECTION_LOST")
+            connectionLost(result.error().message);
+        Q_EMIT bookingFinished(requestId, BookingResult::failure(QStringLiteral("CONNECTION_LOST"),
+                                                                 result.error().message));
+        return;
+    }
+    Q_EMIT bookingFinished(requestId, result.value());
+}
+
+} // namespace frontdesk

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "db/ConnectionSettings.h"
+#include "domain/Appointment.h"
+#include "domain/Booking.h"
+#include "domain/Clinic.h"
+#include "domain/ConnectionState.h"
+
+#include <QDate>
+#include <QObject>
+#include <QSqlDriver>
+
+class QTimer;
+
+namespace frontdesk {
+
+// All database work of the desk. Lives on its own QThread and owns two QPSQL connections
+// there: one LISTENs for the booking doorbell, one runs queries. Talks to the GUI thread only
+// through queued signals and slots. Move it to its thread from outside, then call start().
+class ClinicDatabaseWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    ClinicDatabaseWorker(ConnectionSettings settings, qint64 orgId, QObject *parent = nullptr);
+    ~ClinicDatabaseWorker() override;
+
+    static constexpr const char *kChannel = "frontdesk_changes";
+
+public Q_SLOTS:
+    void start();
+    void showDay(QDate day);
+    void book(quint64 requestId, frontdesk::BookingRequest request);
+
+Q_SIGNALS:
+    void connectionStateChanged(frontdesk::ConnectionState state);
+    void clinicLoaded(frontdesk::Clinic clinic);
+    void dayLoaded(QDate day, frontdesk::AppointmentList appointments);
+    void appointmentChanged(frontdesk::Appointment appointment);
+    void bookingFinished(quint64 requestId, frontdesk::BookingResult result);
+
+private:
+    bool connectAll();
+    void closeAll();
+    void connectionLost(const QString &why);
+    void tryReconnect();
+    void heartbeat();
+    void reloadWatchedDay();
+    void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void setState(ConnectionState::Status status, const QString &detail = {});
+
+    ConnectionSettings m_settings;
+    qint64 m_orgId;
+    QString m_listenName;
+    QString m_queryName;
+    Clinic m_clinic;
+    QDate m_watchedDay;
+    ConnectionState m_state;
+    QTimer *m_heartbeat;
+    QTimer *m_reconnect;
+    int m_reconnectDelayMs = 0;
+};
+
+} // namespace frontdesk

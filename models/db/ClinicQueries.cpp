@@ -1,0 +1,145 @@
+#include "ClinicQueries.h"
+
+#include "SqlStatement.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace frontdesk::ClinicQueries {
+
+namespace {
+
+const char kAppointmentColumns[] = R"sql(
+    a.id, a.org_id, a.provider_id, pr.display_name, a.patient_id, pa.full_name,
+    coalesce(pa.phone, ''), coalesce(pa.email, ''), a.starts_at, a.ends_at, a.status, a.source,
+    coalesce(a.service, ''), coalesce(a.notes, ''), a.created_by, a.created_at
+)sql";
+
+const char kAppointmentJoins[] = R"sql(
+    from frontdesk.appointments a
+    join frontdesk.providers pr on pr.id = a.provider_id
+    join frontdesk.patients pa on pa.id = a.patient_id
+)sql";
+
+QDateTime utc(const QVariant &v)
+{
+    return v.toDateTime().toUTC();
+}
+
+Appointment readAppointment(const QSqlQuery &q)
+{
+    Appointment a;
+    a.id = q.value(0).toLongLong();
+    a.orgId = q.value(1).toLongLong();
+    a.providerId = q.value(2).toLongLong();
+    a.providerName = q.value(3).toString();
+    a.patientId = q.value(4).toLongLong();
+    a.patientName = q.value(5).toString();
+    a.phone = q.value(6).toString();
+    a.email = q.value(7).toString();
+    a.startsAt = utc(q.value(8));
+    a.endsAt = utc(q.value(9));
+    a.status = appointmentStatusFromDatabase(q.value(10).toString());
+    a.source = bookingSourceFromDatabase(q.value(11).toString());
+    a.service = q.value(12).toString();
+    a.notes = q.value(13).toString();
+    a.createdBy = q.value(14).toString();
+    a.createdAt = utc(q.value(15));
+    return a;
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? sqlNull<QString>() : QVariant(s);
+}
+
+QVariant nullable(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toUTC()) : sqlNull<QDateTime>();
+}
+
+} // namespace
+
+Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId)
+{
+    QSqlQuery q(db);
+    if (!execPrepared(q, QStringLiteral(
+            "select id, name, time_zone, region, opens_at, "
+            "case when closes_at = '24:00' then '23:59:59.999'::time else closes_at end, "
+            "array_to_string(open_days, ',') "
+            "from frontdesk.organisations where id = ?"), { orgId }))
+        return sqlError(q);
+    if (!q.next())
+        return Error{ QStringLiteral("UNKNOWN_ORG"), QStringLiteral("no clinic with id %1").arg(orgId) };
+    Clinic c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.timeZone = QTimeZone(q.value(2).toString().toUtf8());
+    c.phoneRegion = q.value(3).toString();
+    c.opensAt = q.value(4).toTime();
+    c.closesAt = q.value(5).toTime();
+    const QStringList days = q.value(6).toString().split(u',', Qt::SkipEmptyParts);
+    for (const QString &d : days)
+        c.openDays.append(d.toInt());
+    if (!c.timeZone.isValid())
+        c.timeZone = QTimeZone::utc();
+
+    if (!execPrepared(q, QStringLiteral(
+            "select id, display_name from frontdesk.providers where org_id = ? and active order by display_name, id"),
+            { orgId }))
+        return sqlError(q);
+    while (q.next())
+        c.providers.append(Provider{ q.value(0).toLongLong(), q.value(1).toString() });
+    return c;
+}
+
+Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day)
+{
+    const QDateTime from = QDateTime(day, QTime(0, 0), clinic.timeZone).toUTC();
+    const QDateTime to = QDateTime(day.addDays(1), QTime(0, 0), clinic.timeZone).toUTC();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!execPrepared(q, QStringLiteral("select ") + QLatin1String(kAppointmentColumns) + QLatin1String(kAppointmentJoins)
+                             + QStringLiteral(" where a.org_id = ? and a.starts_at >= ? and a.starts_at < ?"
+                                              " order by a.starts_at, pr.display_name, a.id"),
+                      { clinic.id, from, to }))
+        return sqlError(q);
+    AppointmentList out;
+    while (q.next())
+        out.append(readAppointment(q));
+    return out;
+}
+
+Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 appointmentId)
+{
+    QSqlQuery q(db);
+    if (!execPrepared(q, QStringLiteral("select ") + QLatin1String(kAppointmentColumns) + QLatin1String(kAppointmentJoins)
+                             + QStringLiteral(" where a.id = ?"), { appointmentId }))
+        return sqlError(q);
+    if (!q.next())
+        return std::optional<Appointment>();
+    return std::optional<Appointment>(readAppointment(q));
+}
+
+Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &r)
+{
+    QSqlQuery q(db);
+    const bool ran = execPrepared(q, QStringLiteral(
+        "select frontdesk.book_appointment_atomic(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)::text"),
+        { r.orgId, r.providerId, nullable(r.startsAt), nullable(r.endsAt), nullable(r.patientName),
+          nullable(r.phone), nullable(r.email), toDatabaseText(r.source), nullable(r.idempotencyKey),
+          nullable(r.service), nullable(r.notes) });
+    if (!ran || !q.next())
+        return sqlError(q);
+    return BookingResult::fromJson(q.value(0).toString().toUtf8());
+}
+
+bool ping(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("select 1")) && q.next();
+}
+
+} // namespace frontdesk::ClinicQueries

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "domain/Appointment.h"
+#include "domain/Booking.h"
+#include "domain/Clinic.h"
+#include "domain/Result.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace frontdesk {
+
+// Every SQL statement the desk runs against the clinic database lives here. Each call
+// blocks: use them only from a worker thread or a console tool, never on the GUI thread.
+namespace ClinicQueries {
+
+Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId);
+
+// The appointments whose start falls on `day` in the clinic's time zone, by start time.
+Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day);
+
+// One appointment, or nullopt when it does not exist (or this login may not see it).
+Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 appointmentId);
+
+// Calls book_appointment_atomic. A database error is an Error; a refused booking is an ok
+// Result holding a BookingResult with its code.
+Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request);
+
+// A cheap round trip, for the heartbeat.
+bool ping(QSqlDatabase &db);
+
+} // namespace ClinicQueries
+
+} // namespace frontdesk

@@ -1,0 +1,175 @@
+#include "CallSimulator.h"
+
+#include <QLocale>
+#include <QUuid>
+
+namespace frontdesk {
+
+namespace {
+
+const char *const kFirstNames[] = { "maria", "James", "aisha", "Wei", "SOFIA", "Daniel", "Fatima", "lucas",
+                                    "Emma", "Mateo", "zoe", "Arjun", "Mia", "Oliver", "Amara", "Jack" };
+const char *const kLastNames[] = { "garcia", "Smith", "Khan", "Zhang", "O'Neill", "Johnson", "Haddad", "Silva",
+                                   "McDonald", "Rossi", "nguyen", "Patel", "Anderson", "Okafor", "Brown", "Kowalski" };
+const char *const kServices[] = { "New patient visit", "Follow-up", "Flu shot", "Annual physical",
+                                  "Prescription refill", "Sore throat", "Back pain", "Vaccination" };
+// Area codes in use, so libphonenumber and the database both accept the numbers.
+const int kUsAreaCodes[] = { 212, 312, 415, 617, 206, 303, 512, 404, 702, 919 };
+
+template <typename T, size_t N>
+const T &pick(QRandomGenerator &random, const T (&items)[N])
+{
+    return items[random.bounded(int(N))];
+}
+
+} // namespace
+
+CallSimulator::CallSimulator(Clinic clinic, quint32 seed) : m_clinic(std::move(clinic)), m_random(seed) {}
+
+void CallSimulator::addTakenSlot(qint64 providerId, const QDateTime &startsAt, const QDateTime &endsAt)
+{
+    m_taken.append(Slot{ providerId, startsAt, endsAt });
+}
+
+QString CallSimulator::intentName(Intent intent)
+{
+    switch (intent) {
+    case Intent::Normal: return QStringLiteral("normal");
+    case Intent::InvalidOnPurpose: return QStringLiteral("invalid on purpose");
+    case Intent::TakenSlot: return QStringLiteral("asks for a taken slot");
+    case Intent::Retry: return QStringLiteral("retry of an earlier call");
+    }
+    return {};
+}
+
+QString CallSimulator::callerName()
+{
+    return QString::fromUtf8(pick(m_random, kFirstNames)) + u' ' + QString::fromUtf8(pick(m_random, kLastNames));
+}
+
+QString CallSimulator::callerPhone()
+{
+    const int line = m_random.bounded(10000);
+    if (m_clinic.phoneRegion == u"GB") {
+        // Ofcom's range for drama: valid shape, never a real subscriber.
+        return QStringLiteral("07700 900%1").arg(line % 1000, 3, 10, QLatin1Char('0'));
+    }
+    const int area = pick(m_random, kUsAreaCodes);
+    int exchange = 200 + m_random.bounded(800);
+    if (exchange % 100 == 11)   // N11 codes are service numbers
+        exchange += 1;
+    // The agent hears numbers many ways; the database normalises them all.
+    switch (m_random.bounded(3)) {
+    case 0: return QStringLiteral("(%1) %2-%3").arg(area).arg(exchange).arg(line, 4, 10, QLatin1Char('0'));
+    case 1: return QStringLiteral("+1 %1 %2 %3").arg(area).arg(exchange).arg(line, 4, 10, QLatin1Char('0'));
+    default: return QStringLiteral("%1.%2.%3").arg(area).arg(exchange).arg(line, 4, 10, QLatin1Char('0'));
+    }
+}
+
+QString CallSimulator::callerEmail(const QString &name)
+{
+    if (m_random.bounded(3) == 0)
+        return {};   // not every caller spells out an email address
+    QString local = name.toLower();
+    local.remove(u'\'');
+    local.replace(u' ', u'.');
+    return local + QStringLiteral("@example.com");
+}
+
+std::optional<CallSimulator::Slot> CallSimulator::freeLookingSlot(const QDateTime &nowUtc)
+{
+    if (m_clinic.providers.isEmpty())
+        return std::nullopt;
+    const qint64 providerId = m_clinic.providers.at(m_random.bounded(int(m_clinic.providers.size()))).id;
+    const int minutes = 15 * (1 + m_random.bounded(3));
+    const QDateTime nowLocal = nowUtc.toTimeZone(m_clinic.timeZone);
+    // Mostly today; the rest of the week now and then.
+    for (int dayOffset = m_random.bounded(4) == 0 ? 1 + m_random.bounded(6) : 0; dayOffset < 14; ++dayOffset) {
+        const QDate day = nowLocal.date().addDays(dayOffset);
+        if (!m_clinic.openDays.contains(day.dayOfWeek()))
+            continue;
+        QDateTime first(day, m_clinic.opensAt, m_clinic.timeZone);
+        if (dayOffset == 0) {
+            // The next quarter hour from now, at least 15 minutes ahead.
+            const qint64 quarters = nowUtc.toSecsSinceEpoch() / 900 + 2;
+            first = qMax(first, QDateTime::fromSecsSinceEpoch(quarters * 900, QTimeZone::utc()).toTimeZone(m_clinic.timeZone));
+        }
+        const QDateTime close(day, m_clinic.closesAt, m_clinic.timeZone);
+        const qint64 room = first.secsTo(close) / 60 - minutes;
+        if (room < 0)
+            continue;
+        const QDateTime start = first.addSecs(60 * 15 * m_random.bounded(int(room / 15) + 1));
+        return Slot{ providerId, start.toUTC(), start.addSecs(minutes * 60).toUTC() };
+    }
+    return std::nullopt;
+}
+
+void CallSimulator::spoil(BookingRequest &request, QString &what)
+{
+    switch (m_random.bounded(4)) {
+    case 0: request.phone = QStringLiteral("555-12"); what = QStringLiteral("a phone number too short"); break;
+    case 1: request.email = QStringLiteral("caller.at.example.com"); what = QStringLiteral("an email without @"); break;
+    case 2: request.patientName = QStringLiteral("uh 2 3"); what = QStringLiteral("a garbled name"); break;
+    default:
+        request.startsAt = request.startsAt.addDays(-3);
+        request.endsAt = request.endsAt.addDays(-3);
+        what = QStringLiteral("a time in the past");
+        break;
+    }
+}
+
+CallSimulator::Call CallSimulator::nextCall(const QDateTime &nowUtc)
+{
+    Call call;
+    const int roll = m_random.bounded(100);
+    if (roll < 5 && !m_sent.isEmpty()) {
+        call.intent = Intent::Retry;
+        call.request = m_sent.at(m_random.bounded(int(m_sent.size())));
+        call.what = QStringLiteral("the same request again, key %1").arg(call.request.idempotencyKey);
+        return call;
+    }
+
+    call.request.orgId = m_clinic.id;
+    call.request.source = BookingSource::AiVoice;
+    call.request.idempotencyKey = QStringLiteral("sim-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    call.request.patientName = callerName();
+    call.request.phone = callerPhone();
+    call.request.email = callerEmail(call.request.patientName);
+    call.request.service = QString::fromUtf8(pick(m_random, kServices));
+
+    std::optional<Slot> slot;
+    const QDateTime soon = nowUtc.addSecs(15 * 60);
+    QList<Slot> upcoming;
+    for (const Slot &s : std::as_const(m_taken)) {
+        if (s.startsAt > soon)
+            upcoming.append(s);
+    }
+    if (roll < 25 && !upcoming.isEmpty()) {
+        call.intent = Intent::TakenSlot;
+        slot = upcoming.at(m_random.bounded(int(upcoming.size())));
+    } else {
+        slot = freeLookingSlot(nowUtc);
+    }
+    if (!slot) {
+        slot = Slot{ m_clinic.providers.value(0).id, nowUtc.addDays(1), nowUtc.addDays(1).addSecs(1800) };
+    }
+    call.request.providerId = slot->providerId;
+    call.request.startsAt = slot->startsAt;
+    call.request.endsAt = slot->endsAt;
+    call.what = call.intent == Intent::TakenSlot ? QStringLiteral("a slot that is already taken")
+                                                 : QStringLiteral("a slot that looked free");
+    if (roll >= 25 && roll < 35) {
+        call.intent = Intent::InvalidOnPurpose;
+        spoil(call.request, call.what);
+    }
+    return call;
+}
+
+void CallSimulator::recordBooked(const Call &call)
+{
+    addTakenSlot(call.request.providerId, call.request.startsAt, call.request.endsAt);
+    if (call.intent != Intent::Retry)
+        m_sent.append(call.request);
+}
+
+} // namespace frontdesk

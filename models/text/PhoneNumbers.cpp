@@ -1,0 +1,50 @@
+#include "PhoneNumbers.h"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+namespace frontdesk {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+PhoneCheck checkPhoneNumber(const QString &typed, const QString &region)
+{
+    PhoneCheck check;
+    const QString trimmed = typed.trimmed();
+    if (trimmed.isEmpty())
+        return check;
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    if (util->Parse(trimmed.toStdString(), region.toStdString(), &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return check;
+    if (number.has_extension() || !util->IsValidNumber(number))
+        return check;
+    std::string formatted;
+    util->Format(number, PhoneNumberUtil::E164, &formatted);
+    check.e164 = QString::fromStdString(formatted);
+    util->Format(number, PhoneNumberUtil::INTERNATIONAL, &formatted);
+    check.international = QString::fromStdString(formatted);
+    check.valid = true;
+    return check;
+}
+
+QString formatPhoneNumber(const QString &e164, const QString &region)
+{
+    if (e164.isEmpty())
+        return {};
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    if (util->Parse(e164.toStdString(), region.toStdString(), &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return e164;
+    std::string regionOfNumber;
+    util->GetRegionCodeForNumber(number, &regionOfNumber);
+    std::string formatted;
+    util->Format(number,
+                 QString::fromStdString(regionOfNumber) == region ? PhoneNumberUtil::NATIONAL
+                                                                  : PhoneNumberUtil::INTERNATIONAL,
+                 &formatted);
+    return QString::fromStdString(formatted);
+}
+
+} // namespace frontdesk

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+namespace frontdesk {
+
+// A phone number as a receptionist typed it, checked with libphonenumber for the clinic's
+// region. The database normalises again on booking and has the last word.
+struct PhoneCheck
+{
+    bool valid = false;
+    QString e164;            // "+14155552671" when valid
+    QString international;   // "+1 415-555-2671" when valid, for display
+};
+
+PhoneCheck checkPhoneNumber(const QString &typed, const QString &region);
+
+// Formats a stored E.164 number the way people of that region read it.
+QString formatPhoneNumber(const QString &e164, const QString &region);
+
+} // namespace frontdesk

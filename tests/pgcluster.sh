@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A private, throwaway PostgreSQL 15 cluster bound to 127.0.0.1, for tests and the demo.
+#   pgcluster.sh start DIR   initialise (if needed) and start; writes DIR/url
+#   pgcluster.sh stop DIR    stop the cluster whose pid is in DIR/data/postmaster.pid
+# initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
+set -euo pipefail
+
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+
+as_pg_user() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+port_is_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+pick_port() {
+    local port
+    for _ in $(seq 1 200); do
+        port=$(( 20000 + RANDOM % 20000 ))
+        if port_is_free "$port"; then echo "$port"; return 0; fi
+    done
+    echo "pgcluster: no free port found" >&2
+    return 1
+}
+
+start() {
+    local dir=$1
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        as_pg_user "$PGBIN/initdb" --no-sync -D "$dir/data" -U postgres -A trust \
+            --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+            || { cat "$dir/initdb.log" >&2; return 1; }
+    fi
+    local port
+    port=$(pick_port)
+    mkdir -p "$dir/socket"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/socket"
+    as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
+        "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        >/dev/null || { cat "$dir/server.log" >&2; return 1; }
+    echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
+    echo "$port" >"$dir/port"
+}
+
+stop() {
+    local dir=$1
+    [ -f "$dir/data/postmaster.pid" ] || return 0
+    local pid
+    pid=$(head -n 1 "$dir/data/postmaster.pid")
+    as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+}
+
+case "${1:-}" in
+    start) start "$2" ;;
+    stop) stop "$2" ;;
+    *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Creates the migrated template database that every database test clones.
+#   prepare-template.sh PGDIR FRONTDESK_ADMIN
+set -euo pipefail
+url=$(cat "$1/url")
+admin=$2
+psql "$url" -q -v ON_ERROR_STOP=1 -c "drop database if exists frontdesk_template" -c "create database frontdesk_template"
+"$admin" --database "${url%/postgres}/frontdesk_template" migrate

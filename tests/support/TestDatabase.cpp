@@ -1,0 +1,135 @@
+#include "TestDatabase.h"
+
+#include "db/ClinicQueries.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace frontdesk::test {
+
+namespace {
+
+bool execOn(const QString &server, const QString &sql, QString *error)
+{
+    const auto settings = ConnectionSettings::parse(server);
+    if (!settings) {
+        *error = settings.error().message;
+        return false;
+    }
+    const QString name = QStringLiteral("testadmin-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool ok = false;
+    {
+        QSqlDatabase db = settings->addDatabase(name);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                *error = q.lastError().text();
+        } else {
+            *error = db.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+QString TestDatabase::serverUrl()
+{
+    const QString dir = qEnvironmentVariable("FRONTDESK_TEST_PG_DIR");
+    QFile file(dir + QStringLiteral("/url"));
+    if (dir.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+TestDatabase::TestDatabase() : m_server(serverUrl())
+{
+    if (m_server.isEmpty()) {
+        m_error = QStringLiteral("no test cluster: run the tests through ctest (it starts one), "
+                                 "FRONTDESK_TEST_PG_DIR=%1").arg(qEnvironmentVariable("FRONTDESK_TEST_PG_DIR"));
+        return;
+    }
+    const QString name = QStringLiteral("t_%1_%2")
+                             .arg(QCoreApplication::applicationName().toLower())
+                             .arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+    if (execOn(m_server, QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name), &m_error))
+        m_name = name;
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_name.isEmpty())
+        return;
+    QString ignored;
+    execOn(m_server, QStringLiteral("drop database if exists %1 with (force)").arg(m_name), &ignored);
+}
+
+ConnectionSettings TestDatabase::settings() const
+{
+    return ConnectionSettings::parse(conninfo()).value();
+}
+
+QString TestDatabase::conninfo() const
+{
+    QString url = m_server;
+    url.chop(QStringLiteral("postgres").size());
+    return url + m_name;
+}
+
+QSqlDatabase TestDatabase::connect(const QString &connectionName) const
+{
+    QSqlDatabase db = settings().addDatabase(connectionName);
+    db.open();
+    return db;
+}
+
+QVariant TestDatabase::scalar(const QString &sql) const
+{
+    const QString name = QStringLiteral("scalar-") + QUuid::createUuid().toString(QUuid::Id128);
+    QVariant value;
+    {
+        QSqlDatabase db = connect(name);
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next())
+            value = q.value(0);
+        else
+            qWarning("scalar(%s) failed: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+Clinic TestDatabase::createClinic(const QString &timeZone, int providers, const QString &region)
+{
+    const QString name = QStringLiteral("clinic-") + QUuid::createUuid().toString(QUuid::Id128);
+    Clinic clinic;
+    {
+        QSqlDatabase db = connect(name);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "insert into frontdesk.organisations (name, time_zone, region, opens_at, closes_at, open_days) "
+            "values ('Test Clinic', ?, ?, '00:00', '24:00', '{1,2,3,4,5,6,7}') returning id"));
+        q.addBindValue(timeZone);
+        q.addBindValue(region);
+        if (!q.exec() || !q.next())
+            qFatal("createClinic: %s", qPrintable(q.lastError().text()));
+        const qint64 orgId = q.value(0).toLongLong();
+        for (int i = 1; i <= providers; ++i) {
+            q.prepare(QStringLiteral("insert into frontdesk.providers (org_id, display_name) values (?, ?)"));
+            q.addBindValue(orgId);
+            q.addBindValue(QStringLiteral("Dr. Provider %1").arg(i));
+            if (!q.exec())
+                qFatal("createClinic: %s", qPrintable(q.lastError().text()));
+        }
+        clinic = ClinicQueries::loadClinic(db, orgId).value();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return clinic;
+}
+
+} // namespace frontdesk::test

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "db/ConnectionSettings.h"
+#include "domain/Clinic.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace frontdesk::test {
+
+// A database of a test's own, cloned from the migrated template on the throwaway cluster
+// that CTest started (FRONTDESK_TEST_PG_DIR), and dropped again at the end.
+class TestDatabase
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    bool isValid() const { return !m_name.isEmpty(); }
+    const QString &error() const { return m_error; }
+    QString name() const { return m_name; }
+    ConnectionSettings settings() const;
+    QString conninfo() const;
+    // A new connection to this database, usable in the calling thread only.
+    QSqlDatabase connect(const QString &connectionName) const;
+
+    // A clinic open every day and all day (so tests never hit OUTSIDE_HOURS by the clock),
+    // with `providers` providers. Returns the loaded clinic.
+    Clinic createClinic(const QString &timeZone = QStringLiteral("UTC"), int providers = 2,
+                        const QString &region = QStringLiteral("US"));
+
+    // Runs one statement and returns the first column of the first row.
+    QVariant scalar(const QString &sql) const;
+
+    static QString serverUrl();
+
+private:
+    QString m_name;
+    QString m_error;
+    QString m_server;
+};
+
+} // namespace frontdesk::test

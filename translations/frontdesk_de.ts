@@ -1,0 +1,447 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Appointment</name>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="43"/>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="44"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="45"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="46"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="47"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="48"/>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="55"/>
+        <source>AI agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Appointment.cpp" line="56"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingError</name>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="48"/>
+        <source>That time is already taken for this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="49"/>
+        <source>The phone number is not a valid number for this clinic&apos;s region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="50"/>
+        <source>The email address is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="51"/>
+        <source>Enter the patient&apos;s name (letters, spaces, hyphens and apostrophes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="52"/>
+        <source>Enter a phone number or an email address for the patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="53"/>
+        <source>That time is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="54"/>
+        <source>The clinic is closed at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="55"/>
+        <source>The appointment must end after it starts and last at most 8 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="56"/>
+        <source>That provider is not bookable at this clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="57"/>
+        <source>This clinic is not in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="58"/>
+        <source>The booking source is not recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="59"/>
+        <source>The request had no valid idempotency key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="60"/>
+        <source>This request was already sent with different details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="61"/>
+        <source>The service or notes are too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="62"/>
+        <source>Your login is not allowed to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="63"/>
+        <source>The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="64"/>
+        <source>No connection to the clinic database. Nothing was booked; try again when the status bar shows Online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="70"/>
+        <source>The booking failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::BookingDialog</name>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="42"/>
+        <source>Book appointment – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="69"/>
+        <source>&amp;Patient name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="73"/>
+        <source>As the caller says it; region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="76"/>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="82"/>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="88"/>
+        <source>Pro&amp;vider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BookingDialog.cpp" line="99"/>
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="105"/>
+        <source>&amp;When (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="109"/>
+        <source>&amp;Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="114"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="129"/>
+        <location filename="../ui/BookingDialog.cpp" line="269"/>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="145"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="147"/>
+        <source>Will be saved as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="149"/>
+        <source>Letters, spaces, hyphens and apostrophes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="153"/>
+        <source>Optional if there is an email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="159"/>
+        <source>Not a valid phone number for region %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="164"/>
+        <source>Optional if there is a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="168"/>
+        <source>Not a valid email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="197"/>
+        <source>Check the highlighted fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="239"/>
+        <source>Free instead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="269"/>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ConnectionStatusLabel</name>
+    <message>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="21"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="23"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="25"/>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="28"/>
+        <source>Offline since %1 – data as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="29"/>
+        <source>Offline since %1 – no data yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::DayModel</name>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="141"/>
+        <source>%1 (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="150"/>
+        <source>Booked by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="166"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="167"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="168"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="169"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="170"/>
+        <source>Booked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="171"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="172"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="32"/>
+        <source>Frontdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <source>Frontdesk – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <source>%n new booking(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="80"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <source>◀ &amp;Previous day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <source>&amp;Next day ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <source>Go to a date (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>&amp;Go to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>&amp;Book appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <source>Booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <source>New booking: %1 at %2 with %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/DatabaseArgument.cpp" line="10"/>
+        <source>libpq connection string or URL of the clinic database (default: $FRONTDESK_DATABASE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/DatabaseArgument.cpp" line="23"/>
+        <source>no clinic database given: use --database or set FRONTDESK_DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="33"/>
+        <source>Front desk for clinics with an AI voice receptionist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="38"/>
+        <source>Id of the clinic (organisation) to show (default: $FRONTDESK_ORG or 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="41"/>
+        <source>Wait for the first new booking from the AI agent, save a PNG of the window to FILE and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="44"/>
+        <source>Seconds to wait for --screenshot (default 90).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="51"/>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="55"/>
+        <source>Frontdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

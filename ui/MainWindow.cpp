@@ -1,0 +1,167 @@
+#include "MainWindow.h"
+
+#include "BookingDialog.h"
+#include "ConnectionStatusLabel.h"
+#include "NewBookingDelegate.h"
+#include "day/DayModel.h"
+#include "services/ClinicSession.h"
+#include "text/ClockTime.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateEdit>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_table(new QTableView(this))
+    , m_dayTitle(new QLabel(this))
+    , m_dayPicker(new QDateEdit(this))
+    , m_newCount(new QLabel(this))
+    , m_connection(new ConnectionStatusLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("Frontdesk"));
+    resize(1100, 680);
+
+    m_table->setObjectName(QStringLiteral("appointmentTable"));
+    m_table->setModel(session->dayModel());
+    m_table->setItemDelegate(new NewBookingDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::markCurrentSeen);
+
+    m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
+    QFont titleFont = m_dayTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_dayTitle->setFont(titleFont);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_dayTitle);
+    layout->addWidget(m_table);
+    setCentralWidget(central);
+
+    createActions();
+
+    m_newCount->setObjectName(QStringLiteral("newBookingsLabel"));
+    statusBar()->addPermanentWidget(m_newCount);
+    statusBar()->addPermanentWidget(m_connection);
+
+    connect(session, &ClinicSession::connectionStateChanged, m_connection, &ConnectionStatusLabel::setState);
+    connect(session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
+        setWindowTitle(tr("Frontdesk – %1").arg(clinic.name));
+        m_book->setEnabled(true);
+        updateDayTitle();
+    });
+    connect(session, &ClinicSession::dayRequested, this, &MainWindow::updateDayTitle);
+    connect(session->dayModel(), &DayModel::appointmentArrived, this, &MainWindow::onAppointmentArrived);
+    connect(session->dayModel(), &DayModel::unseenCountChanged, this, [this](int count) {
+        m_newCount->setText(count > 0 ? tr("%n new booking(s)", nullptr, count) : QString());
+    });
+    updateDayTitle();
+}
+
+void MainWindow::createActions()
+{
+    auto *toolbar = addToolBar(tr("Day"));
+    toolbar->setObjectName(QStringLiteral("dayToolbar"));
+    toolbar->setMovable(false);
+
+    m_previousDay = toolbar->addAction(tr("◀ &Previous day"), m_session, &ClinicSession::showPreviousDay);
+    m_previousDay->setObjectName(QStringLiteral("actionPreviousDay"));
+    m_previousDay->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_today = toolbar->addAction(tr("&Today"), m_session, &ClinicSession::showToday);
+    m_today->setObjectName(QStringLiteral("actionToday"));
+    m_today->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_nextDay = toolbar->addAction(tr("&Next day ▶"), m_session, &ClinicSession::showNextDay);
+    m_nextDay->setObjectName(QStringLiteral("actionNextDay"));
+    m_nextDay->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+
+    m_dayPicker->setObjectName(QStringLiteral("dayPicker"));
+    m_dayPicker->setCalendarPopup(true);
+    m_dayPicker->setToolTip(tr("Go to a date (Ctrl+G)"));
+    toolbar->addWidget(m_dayPicker);
+    connect(m_dayPicker, &QDateEdit::dateChanged, this, [this](QDate day) {
+        if (day != m_session->day())
+            m_session->showDay(day);
+    });
+    auto *goToDate = new QAction(tr("&Go to date"), this);
+    goToDate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(goToDate, &QAction::triggered, m_dayPicker, qOverload<>(&QWidget::setFocus));
+    addAction(goToDate);
+
+    toolbar->addSeparator();
+    m_book = toolbar->addAction(tr("&Book appointment…"), this, &MainWindow::openBookingDialog);
+    m_book->setObjectName(QStringLiteral("actionBook"));
+    m_book->setShortcut(QKeySequence::New);
+    m_book->setEnabled(m_session->clinic().isValid());
+}
+
+void MainWindow::updateDayTitle()
+{
+    const QDate day = m_session->day();
+    if (!day.isValid()) {
+        m_dayTitle->setText(tr("Loading…"));
+        return;
+    }
+    QString title = QLocale().toString(day, QLocale::LongFormat);
+    if (day == m_session->today())
+        title = tr("Today, %1").arg(title);
+    m_dayTitle->setText(title);
+    const QSignalBlocker blocker(m_dayPicker);
+    m_dayPicker->setDate(day);
+}
+
+void MainWindow::openBookingDialog()
+{
+    // Suggest the next quarter hour of the shown day, or of today.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime suggestion = QDateTime::fromSecsSinceEpoch((now.toSecsSinceEpoch() / 900 + 1) * 900, QTimeZone::utc());
+    const Clinic &clinic = m_session->clinic();
+    if (m_session->day().isValid() && m_session->day() != m_session->today())
+        suggestion = QDateTime(m_session->day(), clinic.opensAt, clinic.timeZone).toUTC();
+
+    auto *dialog = new BookingDialog(m_session, suggestion, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        statusBar()->showMessage(tr("Booked."), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::onAppointmentArrived(const Appointment &appointment)
+{
+    const QDateTime start = appointment.startsAt.toTimeZone(m_session->clinic().timeZone);
+    QString when = clockTime(start.time());
+    if (start.date() != m_session->day())
+        when = QLocale().toString(start.date(), QLocale::ShortFormat) + u' ' + when;
+    statusBar()->showMessage(tr("New booking: %1 at %2 with %3 (%4)")
+                                 .arg(appointment.patientName, when, appointment.providerName,
+                                      displayText(appointment.source)),
+                             10000);
+    QApplication::alert(this);
+}
+
+void MainWindow::markCurrentSeen()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_session->dayModel()->markSeen(current.data(DayModel::AppointmentIdRole).toLongLong());
+}
+
+} // namespace frontdesk

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace frontdesk {
+
+// Draws appointments that arrived live and are still unseen in bold on a highlight, so a
+// new AI booking stands out until someone at the desk has looked at it.
+class NewBookingDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace frontdesk
