@@ -47,7 +47,7 @@ QString TestDatabase::serverUrl()
     return QString::fromUtf8(file.readAll()).trimmed();
 }
 
-TestDatabase::TestDatabase() : m_server(serverUrl())
+TestDatabase::TestDatabase(Start start) : m_server(serverUrl())
 {
     if (m_server.isEmpty()) {
         m_error = QStringLiteral("no test cluster: run the tests through ctest (it starts one), "
@@ -57,7 +57,10 @@ TestDatabase::TestDatabase() : m_server(serverUrl())
     const QString name = QStringLiteral("t_%1_%2")
                              .arg(QCoreApplication::applicationName().toLower())
                              .arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
-    if (execOn(m_server, QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name), &m_error))
+    const QString sql = start == Start::Migrated
+        ? QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name)
+        : QStringLiteral("create database %1").arg(name);
+    if (execOn(m_server, sql, &m_error))
         m_name = name;
 }
 

@@ -13,7 +13,8 @@ namespace frontdesk::test {
 class TestDatabase
 {
 public:
-    TestDatabase();
+    enum class Start { Migrated, Empty };
+    explicit TestDatabase(Start start = Start::Migrated);
     ~TestDatabase();
     TestDatabase(const TestDatabase &) = delete;
     TestDatabase &operator=(const TestDatabase &) = delete;

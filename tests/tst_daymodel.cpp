@@ -1,0 +1,264 @@
+#include "day/DayModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace frontdesk;
+
+class TestDayModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void setDaySortsByStartProviderAndId();
+    void rowsFallOnTheClinicsLocalDay();
+    void displaysClinicTimeAndLabels();
+    void liveBookingIsInsertedInOrderAndMarkedNew();
+    void updateInPlaceKeepsPersistentIndex();
+    void timeChangeMovesRowAndKeepsPersistentIndex();
+    void moveToAnotherDayRemovesRow();
+    void otherClinicIsIgnored();
+    void newBookingOnAnotherDayIsAnnouncedAndStaysNew();
+    void changeOfAnOldAppointmentIsNotNew();
+    void markSeenClearsNew();
+
+private:
+    Appointment make(qint64 id, QTime localStart, int minutes, const QString &provider = QStringLiteral("Dr. A"),
+                     QDate day = {}) const;
+
+    Clinic m_clinic;
+    QDate m_day;
+    DayModel *m_model = nullptr;
+    QAbstractItemModelTester *m_tester = nullptr;
+};
+
+void TestDayModel::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    m_clinic.id = 7;
+    m_clinic.name = QStringLiteral("Test");
+    m_clinic.timeZone = QTimeZone("America/New_York");
+    m_clinic.phoneRegion = QStringLiteral("US");
+    m_day = QDate(2026, 11, 23);
+}
+
+void TestDayModel::init()
+{
+    m_model = new DayModel;
+    // Bookings created from here on are "new"; make() stamps creation an hour earlier.
+    m_model->setWatchingSince(QDateTime(m_day, QTime(8, 0), m_clinic.timeZone).toUTC());
+    m_model->setClinic(m_clinic);
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestDayModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+}
+
+Appointment TestDayModel::make(qint64 id, QTime localStart, int minutes, const QString &provider, QDate day) const
+{
+    Appointment a;
+    a.id = id;
+    a.orgId = m_clinic.id;
+    a.providerId = provider == u"Dr. A" ? 1 : 2;
+    a.providerName = provider;
+    a.patientId = 100 + id;
+    a.patientName = QStringLiteral("Patient %1").arg(id);
+    a.phone = QStringLiteral("+14155552671");
+    const QDateTime start(day.isValid() ? day : m_day, localStart, m_clinic.timeZone);
+    a.startsAt = start.toUTC();
+    a.endsAt = start.addSecs(minutes * 60).toUTC();
+    a.source = BookingSource::AiVoice;
+    a.createdBy = QStringLiteral("ai-agent");
+    a.createdAt = QDateTime(m_day, QTime(7, 0), m_clinic.timeZone).toUTC();
+    return a;
+}
+
+void TestDayModel::setDaySortsByStartProviderAndId()
+{
+    QSignalSpy dayChanged(m_model, &DayModel::dayChanged);
+    m_model->setDay(m_day, { make(3, QTime(10, 0), 30, QStringLiteral("Dr. B")), make(1, QTime(9, 0), 30),
+                             make(2, QTime(10, 0), 30, QStringLiteral("Dr. A")), make(4, QTime(10, 0), 15, QStringLiteral("Dr. A")) });
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->columnCount(), int(DayModel::ColumnCount));
+    QCOMPARE(dayChanged.count(), 1);
+    QList<qint64> order;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        order.append(m_model->index(row, 0).data(DayModel::AppointmentIdRole).toLongLong());
+    QCOMPARE(order, (QList<qint64>{ 1, 2, 4, 3 }));
+    // Loaded rows are not new: they were there before this desk looked.
+    QCOMPARE(m_model->unseenCount(), 0);
+    QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
+}
+
+void TestDayModel::rowsFallOnTheClinicsLocalDay()
+{
+    // 23:30 in New York is 04:30 UTC the next day: it belongs to the clinic's day.
+    const Appointment late = make(1, QTime(23, 30), 15);
+    QCOMPARE(late.startsAt.date(), m_day.addDays(1));
+    m_model->setDay(m_day, {});
+    m_model->applyChange(late);
+    QCOMPARE(m_model->rowCount(), 1);
+    // 00:30 local on the next day does not.
+    Appointment next = make(2, QTime(0, 30), 15, QStringLiteral("Dr. A"), m_day.addDays(1));
+    m_model->applyChange(next);
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestDayModel::displaysClinicTimeAndLabels()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 15), 30) });
+    const QModelIndex row = m_model->index(0, 0);
+    QCOMPARE(row.siblingAtColumn(DayModel::TimeColumn).data().toString(), QStringLiteral("09:15 – 09:45"));
+    QCOMPARE(row.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 1"));
+    QCOMPARE(row.siblingAtColumn(DayModel::SourceColumn).data().toString(), QStringLiteral("AI agent"));
+    QCOMPARE(row.siblingAtColumn(DayModel::StatusColumn).data().toString(), QStringLiteral("Booked"));
+    QCOMPARE(row.siblingAtColumn(DayModel::PhoneColumn).data().toString(), QStringLiteral("(415) 555-2671"));
+    QCOMPARE(m_model->headerData(DayModel::SourceColumn, Qt::Horizontal).toString(), QStringLiteral("Booked by"));
+    QVERIFY(!m_model->headerData(0, Qt::Vertical).isValid());
+}
+
+void TestDayModel::liveBookingIsInsertedInOrderAndMarkedNew()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(11, 0), 30) });
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
+    QSignalSpy unseen(m_model, &DayModel::unseenCountChanged);
+
+    Appointment fresh = make(3, QTime(10, 0), 30);
+    fresh.createdAt = QDateTime(m_day, QTime(9, 59), m_clinic.timeZone).toUTC();
+    m_model->applyChange(fresh);
+
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 1);
+    QCOMPARE(inserted.first().at(2).toInt(), 1);
+    QCOMPARE(m_model->rowOf(3), 1);
+    QCOMPARE(arrived.count(), 1);
+    QCOMPARE(arrived.first().first().value<Appointment>().id, qint64(3));
+    QCOMPARE(unseen.count(), 1);
+    QCOMPARE(m_model->unseenCount(), 1);
+    QVERIFY(m_model->index(1, 0).data(DayModel::IsNewRole).toBool());
+    QCOMPARE(m_model->index(1, DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3 (new)"));
+
+    // The same change again (a repeated doorbell) neither duplicates nor re-announces.
+    m_model->applyChange(fresh);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(arrived.count(), 1);
+}
+
+void TestDayModel::updateInPlaceKeepsPersistentIndex()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30) });
+    const QPersistentModelIndex watched = m_model->index(1, DayModel::StatusColumn);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+
+    Appointment confirmed = make(2, QTime(10, 0), 30);
+    confirmed.status = AppointmentStatus::Confirmed;
+    m_model->applyChange(confirmed);
+
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QVERIFY(watched.isValid());
+    QCOMPARE(watched.row(), 1);
+    QCOMPARE(watched.data().toString(), QStringLiteral("Confirmed"));
+}
+
+void TestDayModel::timeChangeMovesRowAndKeepsPersistentIndex()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30), make(3, QTime(11, 0), 30) });
+    const QPersistentModelIndex watched = m_model->index(0, 0);
+    QSignalSpy moved(m_model, &QAbstractItemModel::rowsMoved);
+
+    m_model->applyChange(make(1, QTime(12, 0), 30));   // 09:00 -> 12:00: to the end
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(m_model->rowOf(1), 2);
+    QVERIFY(watched.isValid());
+    QCOMPARE(watched.row(), 2);
+    QCOMPARE(watched.data(DayModel::AppointmentIdRole).toLongLong(), qint64(1));
+
+    m_model->applyChange(make(3, QTime(8, 0), 30));    // 11:00 -> 08:00: to the front
+    QCOMPARE(moved.count(), 2);
+    QCOMPARE(m_model->rowOf(3), 0);
+    QCOMPARE(watched.row(), 2);
+}
+
+void TestDayModel::moveToAnotherDayRemovesRow()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30) });
+    QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
+    m_model->applyChange(make(1, QTime(9, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(2)));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->rowOf(1), -1);
+}
+
+void TestDayModel::otherClinicIsIgnored()
+{
+    m_model->setDay(m_day, {});
+    Appointment foreign = make(1, QTime(9, 0), 30);
+    foreign.orgId = m_clinic.id + 1;
+    m_model->applyChange(foreign);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestDayModel::newBookingOnAnotherDayIsAnnouncedAndStaysNew()
+{
+    m_model->setDay(m_day, {});
+    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    Appointment tomorrow = make(5, QTime(9, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(1));
+    tomorrow.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
+    m_model->applyChange(tomorrow);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(arrived.count(), 1);
+    QCOMPARE(m_model->unseenCount(), 1);
+
+    // Going to that day shows it as new until looked at.
+    m_model->setDay(m_day.addDays(1), { tomorrow });
+    QVERIFY(m_model->index(0, 0).data(DayModel::IsNewRole).toBool());
+}
+
+void TestDayModel::changeOfAnOldAppointmentIsNotNew()
+{
+    m_model->setDay(m_day, {});
+    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
+    // Created before this desk started watching (make() stamps 07:00): e.g. a confirmation
+    // of an appointment from last week, now on the shown day.
+    m_model->applyChange(make(9, QTime(15, 0), 30));
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(arrived.count(), 0);
+    QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
+}
+
+void TestDayModel::markSeenClearsNew()
+{
+    m_model->setDay(m_day, {});
+    Appointment fresh = make(3, QTime(10, 0), 30);
+    fresh.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
+    m_model->applyChange(fresh);
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy unseen(m_model, &DayModel::unseenCountChanged);
+    m_model->markSeen(3);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(unseen.count(), 1);
+    QCOMPARE(unseen.first().first().toInt(), 0);
+    QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
+    m_model->markSeen(3);   // seen twice: nothing more to say
+    QCOMPARE(unseen.count(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestDayModel)
+#include "tst_daymodel.moc"

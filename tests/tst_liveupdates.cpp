@@ -1,0 +1,216 @@
+#include "TestDatabase.h"
+#include "day/DayModel.h"
+#include "db/ClinicQueries.h"
+#include "services/ClinicSession.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QUuid>
+#include <QtTest>
+
+#include <thread>
+
+using namespace frontdesk;
+using frontdesk::test::TestDatabase;
+
+// Counts the longest gap between ticks of a fast timer on the GUI thread: the event loop
+// was blocked at least that long.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_longest = qMax(m_longest, m_clock.restart());
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+class TestLiveUpdates : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void bookingFromAnotherConnectionReachesTheModel();
+    void bookingForAnotherDayIsAnnouncedButNotListed();
+    void catchesUpAfterTheConnectionIsKilled();
+    void startsOfflineAndRefusesToBook();
+
+private:
+    // Books through book_appointment_atomic on a connection of its own, in its own thread,
+    // as the AI voice backend would.
+    static BookingResult bookElsewhere(const TestDatabase &db, const BookingRequest &request);
+    BookingRequest request(QDate day, QTime time) const;
+    static bool waitOnline(ClinicSession &session);
+
+    std::unique_ptr<TestDatabase> m_db;
+    Clinic m_clinic;
+};
+
+void TestLiveUpdates::init()
+{
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_clinic = m_db->createClinic(QStringLiteral("UTC"), 2);
+}
+
+BookingResult TestLiveUpdates::bookElsewhere(const TestDatabase &db, const BookingRequest &request)
+{
+    BookingResult result;
+    std::thread agent([&] {
+        const QString name = QStringLiteral("agent-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase conn = db.connect(name);
+            const auto r = ClinicQueries::book(conn, request);
+            result = r.ok() ? r.value() : BookingResult::failure(r.error().code, r.error().message);
+            conn.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+    agent.join();
+    return result;
+}
+
+BookingRequest TestLiveUpdates::request(QDate day, QTime time) const
+{
+    BookingRequest r;
+    r.orgId = m_clinic.id;
+    r.providerId = m_clinic.providers.first().id;
+    r.startsAt = QDateTime(day, time, QTimeZone::utc());
+    r.endsAt = r.startsAt.addSecs(1800);
+    r.patientName = QStringLiteral("grace hopper");
+    r.phone = QStringLiteral("(212) 555-0143");
+    r.source = BookingSource::AiVoice;
+    r.idempotencyKey = QUuid::createUuid().toString();
+    return r;
+}
+
+bool TestLiveUpdates::waitOnline(ClinicSession &session)
+{
+    return QTest::qWaitFor([&] { return session.connectionState().status == ConnectionState::Online; }, 10000);
+}
+
+void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
+{
+    ClinicSession session(m_db->settings(), m_clinic.id);
+    DayModel *model = session.dayModel();
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    session.start();
+    QVERIFY(waitOnline(session));
+    // Tomorrow, so the test never races the clock at midnight.
+    const QDate tomorrow = session.today().addDays(1);
+    session.showDay(tomorrow);
+    QTRY_COMPARE(model->day(), tomorrow);
+    QCOMPARE(model->rowCount(), 0);
+
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy arrived(model, &DayModel::appointmentArrived);
+    const int resetsBefore = reset.count();
+    StallMeter stalls;
+
+    const BookingResult booked = bookElsewhere(*m_db, request(tomorrow, QTime(10, 0)));
+    QVERIFY2(booked.ok, qPrintable(booked.code));
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 1, 5000);
+    const qint64 latencyMs = sinceCommit.elapsed();
+    qInfo("commit to model row: %lld ms; longest GUI-thread stall while waiting: %lld ms", latencyMs, stalls.longestMs());
+
+    QVERIFY2(latencyMs < 1000, "a booking must reach the desk within a second of its commit");
+    QVERIFY2(stalls.longestMs() < 250, "the GUI thread must never wait on the database");
+    // Only the change was fetched: no reload of the day.
+    QCOMPARE(reset.count(), resetsBefore);
+    QCOMPARE(arrived.count(), 1);
+    const QModelIndex row = model->index(model->rowOf(booked.appointmentId), 0);
+    QVERIFY(row.isValid());
+    QCOMPARE(row.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Grace Hopper (new)"));
+    QCOMPARE(row.data(DayModel::SourceRole).toInt(), int(BookingSource::AiVoice));
+    QVERIFY(row.data(DayModel::IsNewRole).toBool());
+}
+
+void TestLiveUpdates::bookingForAnotherDayIsAnnouncedButNotListed()
+{
+    ClinicSession session(m_db->settings(), m_clinic.id);
+    DayModel *model = session.dayModel();
+    session.start();
+    QVERIFY(waitOnline(session));
+    const QDate tomorrow = session.today().addDays(1);
+    session.showDay(tomorrow);
+    QTRY_COMPARE(model->day(), tomorrow);
+
+    QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    const BookingResult booked = bookElsewhere(*m_db, request(tomorrow.addDays(3), QTime(11, 0)));
+    QVERIFY(booked.ok);
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<Appointment>().id, booked.appointmentId);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model->unseenCount(), 1);
+}
+
+void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
+{
+    ClinicSession session(m_db->settings(), m_clinic.id);
+    DayModel *model = session.dayModel();
+    session.start();
+    QVERIFY(waitOnline(session));
+    const QDate tomorrow = session.today().addDays(1);
+    session.showDay(tomorrow);
+    QTRY_COMPARE(model->day(), tomorrow);
+
+    QSignalSpy states(&session, &ClinicSession::connectionStateChanged);
+    // The server drops the desk's connections, as a restart or a network cut would. QPSQL
+    // notices nothing; only the worker's heartbeat can.
+    const int killed = m_db->scalar(QStringLiteral(
+        "select count(pg_terminate_backend(pid)) from pg_stat_activity "
+        "where application_name = 'frontdesk' and datname = current_database() and pid <> pg_backend_pid()")).toInt();
+    QCOMPARE(killed, 2);
+
+    // Booked while the desk is not listening: its doorbell rings for nobody.
+    const BookingResult missed = bookElsewhere(*m_db, request(tomorrow, QTime(14, 0)));
+    QVERIFY(missed.ok);
+
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &args) {
+        return args.first().value<ConnectionState>().status == ConnectionState::Reconnecting;
+    }), 15000);
+    QVERIFY(waitOnline(session));
+    // Catch-up after reconnecting: the missed booking is on the day now.
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(missed.appointmentId) >= 0, 5000);
+
+    // And the doorbell works again on the new connection.
+    const BookingResult after = bookElsewhere(*m_db, request(tomorrow, QTime(16, 0)));
+    QVERIFY(after.ok);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(after.appointmentId) >= 0, 5000);
+}
+
+void TestLiveUpdates::startsOfflineAndRefusesToBook()
+{
+    ConnectionSettings nowhere = m_db->settings();
+    nowhere.port = 1;   // nothing listens there
+    ClinicSession session(nowhere, m_clinic.id);
+    QSignalSpy finished(&session, &ClinicSession::bookingFinished);
+    session.start();
+    QTRY_COMPARE_WITH_TIMEOUT(session.connectionState().status, ConnectionState::Offline, 10000);
+    QVERIFY(!session.connectionState().detail.isEmpty());
+
+    const quint64 id = session.book(request(QDate::currentDate().addDays(1), QTime(9, 0)));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toULongLong(), id);
+    const auto result = finished.first().at(1).value<BookingResult>();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.code, QStringLiteral("OFFLINE"));
+    QCOMPARE(m_db->scalar(QStringLiteral("select count(*) from frontdesk.appointments")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestLiveUpdates)
+#include "tst_liveupdates.moc"
