@@ -97,7 +97,7 @@ void BookingDialog::buildForm()
     m_duration = new QComboBox(this);
     m_duration->setObjectName(QStringLiteral("durationCombo"));
     for (int minutes : { 15, 30, 45, 60, 90 })
-        m_duration->addItem(tr("%n minute(s)", nullptr, minutes), minutes);
+        m_duration->addItem(tr("%1 min").arg(minutes), minutes);
     m_duration->setCurrentIndex(1);
     auto *when = new QHBoxLayout;
     when->addWidget(m_date);

@@ -71,7 +71,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     connect(session, &ClinicSession::dayRequested, this, &MainWindow::updateDayTitle);
     connect(session->dayModel(), &DayModel::appointmentArrived, this, &MainWindow::onAppointmentArrived);
     connect(session->dayModel(), &DayModel::unseenCountChanged, this, [this](int count) {
-        m_newCount->setText(count > 0 ? tr("%n new booking(s)", nullptr, count) : QString());
+        m_newCount->setText(count > 0 ? tr("New bookings: %1").arg(count) : QString());
     });
     updateDayTitle();
 }

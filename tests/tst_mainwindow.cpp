@@ -1,0 +1,230 @@
+#include "ConnectionStatusLabel.h"
+#include "MainWindow.h"
+#include "TestDatabase.h"
+#include "day/DayModel.h"
+#include "db/ClinicQueries.h"
+#include "services/ClinicSession.h"
+
+#include <QAction>
+#include <QDateEdit>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTableView>
+#include <QUuid>
+#include <QtTest>
+
+#include <thread>
+
+using namespace frontdesk;
+using frontdesk::test::TestDatabase;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheClinicAndConnectionState();
+    void dayNavigation_data();
+    void dayNavigation();
+    void liveBookingKeepsSelectionAndScroll();
+    void selectingANewBookingMarksItSeen();
+    void connectionLabelTexts_data();
+    void connectionLabelTexts();
+
+private:
+    qint64 bookElsewhere(QDate day, QTime time, qint64 providerIndex = 0);
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QString::fromLatin1(name)); }
+    QString dayTitle() const { return m_window->findChild<QLabel *>(QStringLiteral("dayTitle"))->text(); }
+
+    std::unique_ptr<TestDatabase> m_db;
+    Clinic m_clinic;
+    std::unique_ptr<ClinicSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+}
+
+void TestMainWindow::init()
+{
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_clinic = m_db->createClinic(QStringLiteral("UTC"), 2);
+    m_session = std::make_unique<ClinicSession>(m_db->settings(), m_clinic.id);
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_session->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->connectionState().status, ConnectionState::Online, 10000);
+    QTRY_COMPARE(m_session->dayModel()->day(), m_session->today());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_db.reset();
+}
+
+qint64 TestMainWindow::bookElsewhere(QDate day, QTime time, qint64 providerIndex)
+{
+    BookingRequest r;
+    r.orgId = m_clinic.id;
+    r.providerId = m_clinic.providers.at(providerIndex).id;
+    r.startsAt = QDateTime(day, time, QTimeZone::utc());
+    r.endsAt = r.startsAt.addSecs(900);
+    // Names may not hold digits: spell the time in letters ("Patient Aiaf" for 08:05).
+    QString suffix = time.toString(QStringLiteral("HHmm"));
+    for (QChar &c : suffix)
+        c = QChar(u'a' + c.digitValue());
+    suffix[0] = suffix[0].toUpper();
+    r.patientName = QStringLiteral("Patient ") + suffix;
+    r.phone = QStringLiteral("(212) 555-0143");
+    r.source = BookingSource::AiVoice;
+    r.idempotencyKey = QUuid::createUuid().toString();
+    qint64 id = 0;
+    std::thread agent([&] {
+        const QString name = QStringLiteral("agent-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase conn = m_db->connect(name);
+            const auto result = ClinicQueries::book(conn, r);
+            if (result.ok() && result->ok)
+                id = result->appointmentId;
+            else
+                qWarning("booking failed: %s", qPrintable(result.ok() ? result->code : result.error().message));
+            conn.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+    agent.join();
+    return id;
+}
+
+void TestMainWindow::showsTheClinicAndConnectionState()
+{
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Frontdesk – Test Clinic"));
+    QVERIFY(dayTitle().startsWith(QStringLiteral("Today, ")));
+    auto *connection = m_window->findChild<ConnectionStatusLabel *>(QStringLiteral("connectionStatus"));
+    QVERIFY(connection);
+    QCOMPARE(connection->text(), QStringLiteral("Online"));
+    QVERIFY(action("actionBook")->isEnabled());
+}
+
+void TestMainWindow::dayNavigation_data()
+{
+    QTest::addColumn<QStringList>("actions");
+    QTest::addColumn<int>("expectedOffset");
+    QTest::newRow("next") << QStringList{ QStringLiteral("actionNextDay") } << 1;
+    QTest::newRow("previous") << QStringList{ QStringLiteral("actionPreviousDay") } << -1;
+    QTest::newRow("next twice") << QStringList{ QStringLiteral("actionNextDay"), QStringLiteral("actionNextDay") } << 2;
+    QTest::newRow("away and back to today")
+        << QStringList{ QStringLiteral("actionNextDay"), QStringLiteral("actionNextDay"), QStringLiteral("actionToday") } << 0;
+}
+
+void TestMainWindow::dayNavigation()
+{
+    QFETCH(QStringList, actions);
+    QFETCH(int, expectedOffset);
+    const QDate today = m_session->today();
+    const qint64 onTarget = bookElsewhere(today.addDays(expectedOffset) > today ? today.addDays(expectedOffset) : today.addDays(5),
+                                          QTime(12, 0));
+    for (const QString &name : actions)
+        action(name.toLatin1().constData())->trigger();
+    const QDate expected = today.addDays(expectedOffset);
+    QTRY_COMPARE(m_session->dayModel()->day(), expected);
+    QCOMPARE(m_window->findChild<QDateEdit *>(QStringLiteral("dayPicker"))->date(), expected);
+    QVERIFY2(dayTitle().contains(QLocale().toString(expected, QLocale::LongFormat)), qPrintable(dayTitle()));
+    QCOMPARE(dayTitle().startsWith(QStringLiteral("Today")), expectedOffset == 0);
+    if (expectedOffset > 0)
+        QTRY_VERIFY(m_session->dayModel()->rowOf(onTarget) >= 0);
+
+    // The date picker goes anywhere.
+    m_window->findChild<QDateEdit *>(QStringLiteral("dayPicker"))->setDate(today.addDays(5));
+    QTRY_COMPARE(m_session->dayModel()->day(), today.addDays(5));
+}
+
+void TestMainWindow::liveBookingKeepsSelectionAndScroll()
+{
+    const QDate tomorrow = m_session->today().addDays(1);
+    // A full morning for two providers: enough rows to scroll.
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(bookElsewhere(tomorrow, QTime(8, 0).addSecs(900 * (i / 2)), i % 2) > 0);
+    action("actionNextDay")->trigger();
+    QTableView *table = m_window->appointmentTable();
+    QTRY_COMPARE(table->model()->rowCount(), 40);
+
+    table->selectRow(30);
+    const qint64 selected = table->currentIndex().data(DayModel::AppointmentIdRole).toLongLong();
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum() / 2);
+    const int scroll = table->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+
+    const int unseenBefore = m_session->dayModel()->unseenCount();
+    // An AI booking lands at 07:00, above everything.
+    const qint64 fresh = bookElsewhere(tomorrow, QTime(7, 0));
+    QTRY_COMPARE(table->model()->rowCount(), 41);
+    QCOMPARE(m_session->dayModel()->rowOf(fresh), 0);
+    QCOMPARE(table->currentIndex().data(DayModel::AppointmentIdRole).toLongLong(), selected);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().first().data(DayModel::AppointmentIdRole).toLongLong(), selected);
+    // The view may shift by the inserted row, never jump back to the top.
+    QVERIFY2(qAbs(table->verticalScrollBar()->value() - scroll) <= 1,
+             qPrintable(QStringLiteral("%1 -> %2").arg(scroll).arg(table->verticalScrollBar()->value())));
+    QCOMPARE(m_session->dayModel()->unseenCount(), unseenBefore + 1);
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("newBookingsLabel"))->text(),
+             QStringLiteral("New bookings: %1").arg(unseenBefore + 1));
+}
+
+void TestMainWindow::selectingANewBookingMarksItSeen()
+{
+    const qint64 fresh = bookElsewhere(m_session->today().addDays(1), QTime(9, 0));
+    action("actionNextDay")->trigger();
+    QTRY_COMPARE(m_session->dayModel()->rowOf(fresh), 0);
+    QTRY_COMPARE(m_session->dayModel()->unseenCount(), 1);
+    QTableView *table = m_window->appointmentTable();
+    QVERIFY(table->model()->index(0, 0).data(DayModel::IsNewRole).toBool());
+    table->setFocus();
+    table->selectRow(0);
+    QCOMPARE(table->model()->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("newBookingsLabel"))->text(), QString());
+}
+
+void TestMainWindow::connectionLabelTexts_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("withData");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("connecting") << int(ConnectionState::Connecting) << false << QStringLiteral("Connecting…");
+    QTest::newRow("online") << int(ConnectionState::Online) << true << QStringLiteral("Online");
+    QTest::newRow("reconnecting") << int(ConnectionState::Reconnecting) << true << QStringLiteral("Reconnecting…");
+    QTest::newRow("offline with data") << int(ConnectionState::Offline) << true
+                                       << QStringLiteral("Offline since 09:41 – data as of 09:30");
+    QTest::newRow("offline without data") << int(ConnectionState::Offline) << false
+                                          << QStringLiteral("Offline since 09:41 – no data yet");
+}
+
+void TestMainWindow::connectionLabelTexts()
+{
+    QFETCH(int, status);
+    QFETCH(bool, withData);
+    QFETCH(QString, text);
+    ConnectionState state;
+    state.status = ConnectionState::Status(status);
+    state.since = QDateTime(QDate(2026, 11, 21), QTime(9, 41)).toUTC();
+    if (withData)
+        state.dataAsOf = QDateTime(QDate(2026, 11, 21), QTime(9, 30)).toUTC();
+    state.detail = QStringLiteral("connection refused");
+    ConnectionStatusLabel label;
+    label.setState(state);
+    QCOMPARE(label.text(), text);
+    QCOMPARE(label.toolTip(), QStringLiteral("connection refused"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
