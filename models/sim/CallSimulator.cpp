@@ -76,15 +76,23 @@ QString CallSimulator::callerEmail(const QString &name)
     return local + QStringLiteral("@example.com");
 }
 
+bool CallSimulator::overlapsTaken(const Slot &slot) const
+{
+    return std::any_of(m_taken.cbegin(), m_taken.cend(), [&slot](const Slot &t) {
+        return t.providerId == slot.providerId && t.startsAt < slot.endsAt && slot.startsAt < t.endsAt;
+    });
+}
+
 std::optional<CallSimulator::Slot> CallSimulator::freeLookingSlot(const QDateTime &nowUtc)
 {
     if (m_clinic.providers.isEmpty())
         return std::nullopt;
-    const qint64 providerId = m_clinic.providers.at(m_random.bounded(int(m_clinic.providers.size()))).id;
     const int minutes = 15 * (1 + m_random.bounded(3));
     const QDateTime nowLocal = nowUtc.toTimeZone(m_clinic.timeZone);
-    // Mostly today; the rest of the week now and then.
-    for (int dayOffset = m_random.bounded(4) == 0 ? 1 + m_random.bounded(6) : 0; dayOffset < 14; ++dayOffset) {
+    // Mostly today; the rest of the week now and then. The first call of a run always aims
+    // at the nearest day with room, so a new run shows on today's list when it can.
+    const bool later = m_calls > 1 && m_random.bounded(4) == 0;
+    for (int dayOffset = later ? 1 + m_random.bounded(6) : 0; dayOffset < 14; ++dayOffset) {
         const QDate day = nowLocal.date().addDays(dayOffset);
         if (!m_clinic.openDays.contains(day.dayOfWeek()))
             continue;
@@ -98,8 +106,14 @@ std::optional<CallSimulator::Slot> CallSimulator::freeLookingSlot(const QDateTim
         const qint64 room = first.secsTo(close) / 60 - minutes;
         if (room < 0)
             continue;
-        const QDateTime start = first.addSecs(60 * 15 * m_random.bounded(int(room / 15) + 1));
-        return Slot{ providerId, start.toUTC(), start.addSecs(minutes * 60).toUTC() };
+        // A caller asks for what the agent believes is free; others may have taken it since.
+        for (int attempt = 0; attempt < 12; ++attempt) {
+            const qint64 providerId = m_clinic.providers.at(m_random.bounded(int(m_clinic.providers.size()))).id;
+            const QDateTime start = first.addSecs(60 * 15 * m_random.bounded(int(room / 15) + 1));
+            const Slot slot{ providerId, start.toUTC(), start.addSecs(minutes * 60).toUTC() };
+            if (!overlapsTaken(slot))
+                return slot;
+        }
     }
     return std::nullopt;
 }
@@ -121,7 +135,9 @@ void CallSimulator::spoil(BookingRequest &request, QString &what)
 CallSimulator::Call CallSimulator::nextCall(const QDateTime &nowUtc)
 {
     Call call;
-    const int roll = m_random.bounded(100);
+    ++m_calls;
+    // The first call is an ordinary one: a demo should open on a booking, not a refusal.
+    const int roll = m_calls == 1 ? 99 : m_random.bounded(100);
     if (roll < 5 && !m_sent.isEmpty()) {
         call.intent = Intent::Retry;
         call.request = m_sent.at(m_random.bounded(int(m_sent.size())));

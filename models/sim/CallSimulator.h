@@ -41,6 +41,7 @@ private:
     struct Slot { qint64 providerId; QDateTime startsAt; QDateTime endsAt; };
 
     std::optional<Slot> freeLookingSlot(const QDateTime &nowUtc);
+    bool overlapsTaken(const Slot &slot) const;
     QString callerName();
     QString callerPhone();
     QString callerEmail(const QString &name);
@@ -50,6 +51,7 @@ private:
     QRandomGenerator m_random;
     QList<Slot> m_taken;
     QList<BookingRequest> m_sent;
+    int m_calls = 0;
 };
 
 } // namespace frontdesk
