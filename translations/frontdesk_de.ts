@@ -140,111 +140,108 @@
 <context>
     <name>frontdesk::BookingDialog</name>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="42"/>
+        <location filename="../ui/BookingDialog.cpp" line="43"/>
         <source>Book appointment – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="69"/>
+        <location filename="../ui/BookingDialog.cpp" line="70"/>
         <source>&amp;Patient name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="73"/>
+        <location filename="../ui/BookingDialog.cpp" line="74"/>
         <source>As the caller says it; region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="76"/>
+        <location filename="../ui/BookingDialog.cpp" line="77"/>
         <source>P&amp;hone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="82"/>
+        <location filename="../ui/BookingDialog.cpp" line="83"/>
         <source>&amp;Email:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="88"/>
+        <location filename="../ui/BookingDialog.cpp" line="89"/>
         <source>Pro&amp;vider:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/BookingDialog.cpp" line="99"/>
-        <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="100"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="105"/>
+        <location filename="../ui/BookingDialog.cpp" line="106"/>
         <source>&amp;When (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="109"/>
+        <location filename="../ui/BookingDialog.cpp" line="110"/>
         <source>&amp;Service:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="114"/>
+        <location filename="../ui/BookingDialog.cpp" line="115"/>
         <source>&amp;Notes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="129"/>
-        <location filename="../ui/BookingDialog.cpp" line="269"/>
+        <location filename="../ui/BookingDialog.cpp" line="130"/>
+        <location filename="../ui/BookingDialog.cpp" line="270"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="145"/>
+        <location filename="../ui/BookingDialog.cpp" line="146"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="147"/>
+        <location filename="../ui/BookingDialog.cpp" line="148"/>
         <source>Will be saved as “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="149"/>
+        <location filename="../ui/BookingDialog.cpp" line="150"/>
         <source>Letters, spaces, hyphens and apostrophes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="153"/>
+        <location filename="../ui/BookingDialog.cpp" line="154"/>
         <source>Optional if there is an email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="159"/>
+        <location filename="../ui/BookingDialog.cpp" line="160"/>
         <source>Not a valid phone number for region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="164"/>
+        <location filename="../ui/BookingDialog.cpp" line="165"/>
         <source>Optional if there is a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="168"/>
+        <location filename="../ui/BookingDialog.cpp" line="169"/>
         <source>Not a valid email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="197"/>
+        <location filename="../ui/BookingDialog.cpp" line="198"/>
         <source>Check the highlighted fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="239"/>
+        <location filename="../ui/BookingDialog.cpp" line="240"/>
         <source>Free instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="269"/>
+        <location filename="../ui/BookingDialog.cpp" line="270"/>
         <source>Booking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,27 +249,27 @@
 <context>
     <name>frontdesk::ConnectionStatusLabel</name>
     <message>
-        <location filename="../ui/ConnectionStatusLabel.cpp" line="21"/>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="19"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionStatusLabel.cpp" line="23"/>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="21"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionStatusLabel.cpp" line="25"/>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="23"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionStatusLabel.cpp" line="28"/>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="26"/>
         <source>Offline since %1 – data as of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ConnectionStatusLabel.cpp" line="29"/>
+        <location filename="../ui/ConnectionStatusLabel.cpp" line="27"/>
         <source>Offline since %1 – no data yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,47 +277,47 @@
 <context>
     <name>frontdesk::DayModel</name>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="141"/>
+        <location filename="../models/day/DayModel.cpp" line="156"/>
         <source>%1 (new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="150"/>
+        <location filename="../models/day/DayModel.cpp" line="165"/>
         <source>Booked by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="166"/>
+        <location filename="../models/day/DayModel.cpp" line="181"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="167"/>
+        <location filename="../models/day/DayModel.cpp" line="182"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="168"/>
+        <location filename="../models/day/DayModel.cpp" line="183"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="169"/>
+        <location filename="../models/day/DayModel.cpp" line="184"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="170"/>
+        <location filename="../models/day/DayModel.cpp" line="185"/>
         <source>Booked by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="171"/>
+        <location filename="../models/day/DayModel.cpp" line="186"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="172"/>
+        <location filename="../models/day/DayModel.cpp" line="187"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,75 +325,72 @@
 <context>
     <name>frontdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="32"/>
+        <location filename="../ui/MainWindow.cpp" line="33"/>
         <source>Frontdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Frontdesk – %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="73"/>
-        <source>%n new booking(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="74"/>
+        <source>New bookings: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="80"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>◀ &amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="88"/>
         <source>&amp;Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
         <source>&amp;Next day ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>&amp;Go to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Book appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Today, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Booked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>New booking: %1 at %2 with %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -23,12 +23,12 @@ Result<ConnectionSettings> ConnectionSettings::parse(const QString &conninfo)
             continue;
         const QString key = QString::fromUtf8(o->keyword);
         const QString value = QString::fromUtf8(o->val);
-        if (key == u"host" || key == u"hostaddr") {
-            s.host = value;
+        if (key == u"host") {
+            s.host = value;   // empty means libpq's default, the local socket
         } else if (key == u"port") {
             bool ok = false;
             s.port = value.toInt(&ok);
-            if (!ok) {
+            if (!ok || s.port < 1 || s.port > 65535) {
                 PQconninfoFree(parsed);
                 return Error{ QStringLiteral("INVALID_CONNINFO"), QStringLiteral("invalid port: ") + value };
             }

@@ -51,8 +51,8 @@ QString CallSimulator::callerPhone()
 {
     const int line = m_random.bounded(10000);
     if (m_clinic.phoneRegion == u"GB") {
-        // Ofcom's range for drama: valid shape, never a real subscriber.
-        return QStringLiteral("07700 900%1").arg(line % 1000, 3, 10, QLatin1Char('0'));
+        // A mobile number of valid shape; the simulator never sends a message to it.
+        return QStringLiteral("07911 %1").arg(m_random.bounded(1000000), 6, 10, QLatin1Char('0'));
     }
     const int area = pick(m_random, kUsAreaCodes);
     int exchange = 200 + m_random.bounded(800);
@@ -118,17 +118,21 @@ std::optional<CallSimulator::Slot> CallSimulator::freeLookingSlot(const QDateTim
     return std::nullopt;
 }
 
-void CallSimulator::spoil(BookingRequest &request, QString &what)
+void CallSimulator::spoil(BookingRequest &request, QString &what, const QDateTime &nowUtc)
 {
     switch (m_random.bounded(4)) {
     case 0: request.phone = QStringLiteral("555-12"); what = QStringLiteral("a phone number too short"); break;
     case 1: request.email = QStringLiteral("caller.at.example.com"); what = QStringLiteral("an email without @"); break;
     case 2: request.patientName = QStringLiteral("uh 2 3"); what = QStringLiteral("a garbled name"); break;
-    default:
-        request.startsAt = request.startsAt.addDays(-3);
-        request.endsAt = request.endsAt.addDays(-3);
+    default: {
+        // "Last Tuesday": the caller meant a day that has gone.
+        const qint64 length = request.startsAt.secsTo(request.endsAt);
+        request.startsAt = QDateTime::fromSecsSinceEpoch((nowUtc.toSecsSinceEpoch() / 900) * 900, QTimeZone::utc())
+                               .addDays(-1 - m_random.bounded(6));
+        request.endsAt = request.startsAt.addSecs(length);
         what = QStringLiteral("a time in the past");
         break;
+    }
     }
 }
 
@@ -176,7 +180,7 @@ CallSimulator::Call CallSimulator::nextCall(const QDateTime &nowUtc)
                                                  : QStringLiteral("a slot that looked free");
     if (roll >= 25 && roll < 35) {
         call.intent = Intent::InvalidOnPurpose;
-        spoil(call.request, call.what);
+        spoil(call.request, call.what, nowUtc);
     }
     return call;
 }

@@ -45,7 +45,7 @@ private:
     QString callerName();
     QString callerPhone();
     QString callerEmail(const QString &name);
-    void spoil(BookingRequest &request, QString &what);
+    void spoil(BookingRequest &request, QString &what, const QDateTime &nowUtc);
 
     Clinic m_clinic;
     QRandomGenerator m_random;

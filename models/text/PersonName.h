@@ -12,7 +12,8 @@ namespace frontdesk {
 // ("mary o'brien" -> "Mary O'Brien"); mixed-case words ("McDonald") are kept as typed.
 QString normalizePersonName(const QString &name);
 
-// At most 100 characters, no digits or symbols, at least two letters.
+// At most 100 characters (code points), no digits, symbols or pictographs, at least two
+// characters that are not spaces, dots, apostrophes or hyphens.
 bool isValidPersonName(const QString &normalizedName);
 
 } // namespace frontdesk

@@ -11,7 +11,8 @@ using i18n::phonenumbers::PhoneNumberUtil;
 PhoneCheck checkPhoneNumber(const QString &typed, const QString &region)
 {
     PhoneCheck check;
-    const QString trimmed = typed.trimmed();
+    // Tabs and no-break spaces count as spaces, as in the database's normalize_phone.
+    const QString trimmed = typed.simplified();
     if (trimmed.isEmpty())
         return check;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -37,13 +38,11 @@ QString formatPhoneNumber(const QString &e164, const QString &region)
     PhoneNumber number;
     if (util->Parse(e164.toStdString(), region.toStdString(), &number) != PhoneNumberUtil::NO_PARSING_ERROR)
         return e164;
-    std::string regionOfNumber;
-    util->GetRegionCodeForNumber(number, &regionOfNumber);
+    // National form for the clinic's own country code: a Guernsey mobile in a GB clinic, or a
+    // Canadian number in a US one, is dialled as a national number there.
+    const bool sameCountry = number.country_code() == util->GetCountryCodeForRegion(region.toStdString());
     std::string formatted;
-    util->Format(number,
-                 QString::fromStdString(regionOfNumber) == region ? PhoneNumberUtil::NATIONAL
-                                                                  : PhoneNumberUtil::INTERNATIONAL,
-                 &formatted);
+    util->Format(number, sameCountry ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL, &formatted);
     return QString::fromStdString(formatted);
 }
 

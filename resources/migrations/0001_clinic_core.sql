@@ -152,7 +152,9 @@ create trigger events_no_truncate
     for each statement execute function frontdesk.refuse_event_change();
 
 -- Normalisation, shared by every caller. The C++ client has twins of these for checking as
--- you type; tests hold both to the same table of inputs.
+-- you type; tests hold both to the same table of inputs. Character classes are spelled out
+-- rather than left to [[:space:]] and [[:alpha:]], whose meaning depends on the database's
+-- locale: white space is what Qt's QChar::isSpace() calls space.
 
 -- Title Case for words typed all lower or all upper case; a word typed in mixed case
 -- ("McDonald", "van der Berg" keeps "van") is kept as the person typed it.
@@ -168,7 +170,9 @@ begin
     if p_name is null then
         return null;
     end if;
-    v_words := regexp_split_to_array(btrim(regexp_replace(p_name, '\s+', ' ', 'g')), ' ');
+    v_words := regexp_split_to_array(
+        btrim(regexp_replace(p_name, '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g')),
+        ' ');
     foreach v_word in array v_words loop
         if v_word = lower(v_word) or v_word = upper(v_word) then
             v_word := initcap(v_word);
@@ -183,17 +187,25 @@ create function frontdesk.is_valid_name(p_name text) returns boolean
 language sql immutable
 set search_path = frontdesk, pg_temp
 as $$
+    -- Forbidden: ASCII digits and symbols, control characters, other scripts' common digits,
+    -- pictographs and technical symbols (emoji among them). At least two characters that are
+    -- not spaces, dots, apostrophes or hyphens.
     select p_name is not null
        and length(p_name) <= 100
-       and p_name !~ '[[:digit:][:cntrl:]@#$%^&*()_+=\[\]{}|\\/<>:;"!?~`]'
-       and length(regexp_replace(p_name, '[\s.''-]', '', 'g')) >= 2
+       and p_name !~ ('[0-9\u0000-\u001f\u007f-\u009f@#$%^&*()_+=\[\]{}|\\/<>:;"!?~`\u00a9\u00ae'
+                      '\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u200d\u2122'
+                      '\u2190-\u23ff\u25a0-\u27bf\u2b00-\u2bff\ufe0f\uff10-\uff19\U0001f000-\U0001faff]')
+       and length(regexp_replace(p_name,
+               '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000.''\u2019-]', '', 'g')) >= 2
 $$;
 
 create function frontdesk.normalize_email(p_email text) returns text
 language sql immutable
 set search_path = frontdesk, pg_temp
 as $$
-    select nullif(lower(btrim(p_email)), '')
+    select nullif(lower(regexp_replace(p_email,
+        '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|'
+        '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$', '', 'g')), '')
 $$;
 
 create function frontdesk.is_valid_email(p_email text) returns boolean
@@ -204,6 +216,8 @@ as $$
        and length(p_email) <= 254
        and p_email ~ '^[a-z0-9.!#$%&''*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$'
        and p_email !~ '\.\.'
+       and p_email !~ '^\.'       -- nor may the local part start or end with a dot
+       and p_email !~ '\.@'
 $$;
 
 -- A phone number as typed in the clinic's region -> E.164, or null when it is not a valid number.
@@ -221,7 +235,9 @@ begin
     if p_raw is null or btrim(p_raw) = '' then
         return null;
     end if;
-    if btrim(p_raw) ~ '[^0-9+()./\s-]' or btrim(p_raw) ~ '.\+' then
+    -- Tabs and no-break spaces are spaces, as for the client's libphonenumber check.
+    p_raw := btrim(regexp_replace(p_raw, '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g'));
+    if p_raw ~ '[^0-9+()./ -]' or p_raw ~ '.\+' then
         return null;   -- letters, extensions, a plus sign anywhere but first
     end if;
     v_digits := regexp_replace(p_raw, '[^0-9+]', '', 'g');
@@ -379,7 +395,8 @@ begin
     if not coalesce(is_valid_name(v_name), false) then
         return booking_error('INVALID_NAME', 'the patient name is missing or not a name');
     end if;
-    if p_phone is not null and btrim(p_phone) <> '' then
+    -- Only white space is no phone at all, as in the desk's dialog.
+    if coalesce(p_phone, '') !~ '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$' then
         v_phone := normalize_phone(p_phone, v_org.region);
         if v_phone is null then
             return booking_error('INVALID_PHONE', 'not a valid phone number for region ' || v_org.region);
