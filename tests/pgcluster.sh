@@ -30,6 +30,11 @@ start() {
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
+    # Throwaway means fresh: a cluster left behind by an interrupted run is stopped and replaced.
+    if [ -f "$dir/data/PG_VERSION" ]; then
+        stop "$dir"
+        rm -rf "$dir/data"
+    fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         as_pg_user "$PGBIN/initdb" --no-sync -D "$dir/data" -U postgres -A trust \
             --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \

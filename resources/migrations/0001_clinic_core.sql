@@ -156,8 +156,8 @@ create trigger events_no_truncate
 -- rather than left to [[:space:]] and [[:alpha:]], whose meaning depends on the database's
 -- locale: white space is what Qt's QChar::isSpace() calls space.
 
--- Title Case for words typed all lower or all upper case; a word typed in mixed case
--- ("McDonald", "van der Berg" keeps "van") is kept as the person typed it.
+-- Title Case for words typed all lower or all upper case ("mary o'brien" -> "Mary O'Brien");
+-- a word typed in mixed case ("McDonald", "DeSouza") is kept as the person typed it.
 create function frontdesk.normalize_name(p_name text) returns text
 language plpgsql immutable
 set search_path = frontdesk, pg_temp
@@ -297,6 +297,22 @@ begin
 end;
 $$;
 
+-- Whether a clinic is open for the whole of [starts, ends), in its own time zone. Times are
+-- wall-clock offsets from the local midnight that begins the start's day, so a clinic open
+-- until 24:00 takes a slot that ends at midnight, and no slot runs into the next day.
+create function frontdesk.within_opening_hours(
+    p_org frontdesk.organisations, p_starts_at timestamptz, p_ends_at timestamptz)
+returns boolean
+language sql stable
+set search_path = frontdesk, pg_temp
+as $$
+    select extract(isodow from l.s)::smallint = any (p_org.open_days)
+       and l.s - date_trunc('day', l.s) >= p_org.opens_at - time '00:00'
+       and l.e - date_trunc('day', l.s) <= p_org.closes_at - time '00:00'
+    from (select p_starts_at at time zone p_org.time_zone as s,
+                 p_ends_at at time zone p_org.time_zone as e) l
+$$;
+
 -- Free starts of the same length as a wanted slot, nearest first, within opening hours,
 -- on a 15-minute grid: what a caller is offered instead of a dead end.
 create function frontdesk.nearest_free_slots(
@@ -306,21 +322,17 @@ returns setof timestamptz
 language sql stable
 set search_path = frontdesk, pg_temp
 as $$
-    with org as (
-        select * from organisations where id = p_org_id
-    ), candidates as (
+    with candidates as (
         select s as starts_at
-        from org,
+        from organisations org,
              generate_series(
                  -- on the wanted start's 15-minute grid, from a day before it but not in the past
                  date_bin('15 minutes', greatest(p_starts_at - interval '1 day', now()), p_starts_at)
                      + interval '15 minutes',
                  p_starts_at + interval '7 days',
                  interval '15 minutes') as s
-        where extract(isodow from s at time zone org.time_zone)::smallint = any (org.open_days)
-          and (s at time zone org.time_zone)::time >= org.opens_at
-          and ((s + p_length) at time zone org.time_zone)::time <= org.closes_at
-          and (s at time zone org.time_zone)::date = ((s + p_length) at time zone org.time_zone)::date
+        where org.id = p_org_id
+          and within_opening_hours(org, s, s + p_length)
     )
     select c.starts_at
     from candidates c
@@ -331,6 +343,19 @@ as $$
           and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(c.starts_at, c.starts_at + p_length, '[)'))
     order by abs(extract(epoch from c.starts_at - p_starts_at)), c.starts_at
     limit p_count
+$$;
+
+-- What makes two booking requests "the same request" for idempotency: normalised values and
+-- epoch seconds, never timestamptz text, whose form depends on the session's TimeZone.
+create function frontdesk.booking_request_hash(
+    p_org_id bigint, p_provider_id bigint, p_starts_at timestamptz, p_ends_at timestamptz,
+    p_name text, p_phone text, p_email text, p_source text, p_service text, p_notes text)
+returns text
+language sql immutable
+as $$
+    select md5(jsonb_build_array(
+        p_org_id, p_provider_id, extract(epoch from p_starts_at), extract(epoch from p_ends_at),
+        p_name, p_phone, p_email, p_source, p_service, p_notes)::text)
 $$;
 
 create function frontdesk.booking_error(p_code text, p_message text, p_extra jsonb default '{}')
@@ -370,75 +395,31 @@ declare
     v_patient_id  bigint;
     v_appt_id     bigint;
     v_event_id    bigint;
-    v_local_start timestamp;
-    v_local_end   timestamp;
+    v_has_phone   boolean;
     v_result      jsonb;
     v_slots       jsonb;
 begin
-    -- Validate and normalise, cheapest checks first; nothing is written until all pass.
-    if p_idempotency_key is null or btrim(p_idempotency_key) = '' or length(p_idempotency_key) > 200 then
+    if p_idempotency_key is null or length(p_idempotency_key) > 200
+       or p_idempotency_key ~ '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$' then
         return booking_error('INVALID_IDEMPOTENCY_KEY', 'an idempotency key of 1 to 200 characters is required');
     end if;
-    if p_source is null or p_source not in ('ai_voice', 'staff') then
-        return booking_error('INVALID_SOURCE', 'source must be ai_voice or staff');
-    end if;
-    select * into v_org from organisations where id = p_org_id;
-    if v_org.id is null then
-        return booking_error('UNKNOWN_ORG', 'no such clinic');
-    end if;
-    if p_provider_id is null or not exists (
-        select 1 from providers where org_id = p_org_id and id = p_provider_id and active) then
-        return booking_error('UNKNOWN_PROVIDER', 'no such active provider at this clinic');
-    end if;
 
+    -- Normalise first: the idempotency check compares normalised requests.
+    select * into v_org from organisations where id = p_org_id;
     v_name := normalize_name(p_patient_name);
-    if not coalesce(is_valid_name(v_name), false) then
-        return booking_error('INVALID_NAME', 'the patient name is missing or not a name');
-    end if;
     -- Only white space is no phone at all, as in the desk's dialog.
-    if coalesce(p_phone, '') !~ '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$' then
+    v_has_phone := coalesce(p_phone, '') !~ '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$';
+    if v_has_phone then
         v_phone := normalize_phone(p_phone, v_org.region);
-        if v_phone is null then
-            return booking_error('INVALID_PHONE', 'not a valid phone number for region ' || v_org.region);
-        end if;
     end if;
     v_email := normalize_email(p_email);
-    if v_email is not null and not is_valid_email(v_email) then
-        return booking_error('INVALID_EMAIL', 'not a valid email address');
-    end if;
-    if v_phone is null and v_email is null then
-        return booking_error('CONTACT_REQUIRED', 'a phone number or an email address is required');
-    end if;
-    if length(p_service) > 200 or length(p_notes) > 2000 then
-        return booking_error('TEXT_TOO_LONG', 'service is limited to 200 characters, notes to 2000');
-    end if;
+    v_hash := booking_request_hash(p_org_id, p_provider_id, p_starts_at, p_ends_at,
+                                   v_name, v_phone, v_email, p_source, p_service, p_notes);
 
-    if p_starts_at is null or p_ends_at is null or p_ends_at <= p_starts_at
-       or p_ends_at - p_starts_at > interval '8 hours' then
-        return booking_error('INVALID_TIME', 'the appointment needs a start before its end, at most 8 hours apart');
-    end if;
-    -- A few minutes of grace so a walk-in booked "now" is not refused.
-    if p_starts_at < now() - interval '5 minutes' then
-        return booking_error('IN_THE_PAST', 'the appointment would start in the past');
-    end if;
-    v_local_start := p_starts_at at time zone v_org.time_zone;
-    v_local_end := p_ends_at at time zone v_org.time_zone;
-    if not (extract(isodow from v_local_start)::smallint = any (v_org.open_days))
-       or v_local_start::time < v_org.opens_at
-       or v_local_end::time > v_org.closes_at
-       or v_local_start::date <> v_local_end::date then
-        return booking_error('OUTSIDE_HOURS', 'the clinic is closed at that time');
-    end if;
-
-    -- Same key and same request answers with the original result; the hash is built from
-    -- normalised values and epoch seconds, never from timestamptz text, whose form depends
-    -- on the session's TimeZone.
-    v_hash := md5(jsonb_build_array(
-        p_org_id, p_provider_id, extract(epoch from p_starts_at), extract(epoch from p_ends_at),
-        v_name, v_phone, v_email, p_source, p_service, p_notes)::text);
-
-    -- Lock order: the key, then the provider. Concurrent retries of one key queue on the
-    -- first lock; concurrent requests for one provider's day queue on the second.
+    -- A retry is answered from what was stored before any check whose outcome can change
+    -- with time (the clock, opening hours, a provider made inactive): the booking exists.
+    -- Lock order: the key, then the provider, then the patient. Concurrent retries of one key
+    -- queue on the first lock; requests for one provider's day on the second.
     perform pg_advisory_xact_lock(hashtextextended('frontdesk.key:' || p_org_id || ':' || p_idempotency_key, 0));
     select * into v_prior from booking_requests
     where org_id = p_org_id and idempotency_key = p_idempotency_key;
@@ -449,9 +430,50 @@ begin
         return booking_error('IDEMPOTENCY_MISMATCH', 'this idempotency key was used for a different request');
     end if;
 
+    -- Validate, cheapest checks first; nothing is written until all pass.
+    if p_source is null or p_source not in ('ai_voice', 'staff') then
+        return booking_error('INVALID_SOURCE', 'source must be ai_voice or staff');
+    end if;
+    if v_org.id is null then
+        return booking_error('UNKNOWN_ORG', 'no such clinic');
+    end if;
+    if p_provider_id is null or not exists (
+        select 1 from providers where org_id = p_org_id and id = p_provider_id and active) then
+        return booking_error('UNKNOWN_PROVIDER', 'no such active provider at this clinic');
+    end if;
+    if not coalesce(is_valid_name(v_name), false) then
+        return booking_error('INVALID_NAME', 'the patient name is missing or not a name');
+    end if;
+    if v_has_phone and v_phone is null then
+        return booking_error('INVALID_PHONE', 'not a valid phone number for region ' || v_org.region);
+    end if;
+    if v_email is not null and not is_valid_email(v_email) then
+        return booking_error('INVALID_EMAIL', 'not a valid email address');
+    end if;
+    if v_phone is null and v_email is null then
+        return booking_error('CONTACT_REQUIRED', 'a phone number or an email address is required');
+    end if;
+    if length(p_service) > 200 or length(p_notes) > 2000 then
+        return booking_error('TEXT_TOO_LONG', 'service is limited to 200 characters, notes to 2000');
+    end if;
+    if p_starts_at is null or p_ends_at is null or p_ends_at <= p_starts_at
+       or p_ends_at - p_starts_at > interval '8 hours' then
+        return booking_error('INVALID_TIME', 'the appointment needs a start before its end, at most 8 hours apart');
+    end if;
+    -- A few minutes of grace so a walk-in booked "now" is not refused.
+    if p_starts_at < now() - interval '5 minutes' then
+        return booking_error('IN_THE_PAST', 'the appointment would start in the past');
+    end if;
+    if not within_opening_hours(v_org, p_starts_at, p_ends_at) then
+        return booking_error('OUTSIDE_HOURS', 'the clinic is closed at that time');
+    end if;
+
     perform pg_advisory_xact_lock(hashtextextended('frontdesk.provider:' || p_org_id || ':' || p_provider_id, 0));
 
-    -- A repeat caller is the same patient when name and phone, or name and email, agree.
+    -- A repeat caller is the same patient when name and phone, or name and email, agree. The
+    -- lock keeps two bookings of one new patient with different providers from creating the
+    -- patient twice.
+    perform pg_advisory_xact_lock(hashtextextended('frontdesk.patient:' || p_org_id || ':' || lower(v_name), 0));
     select id into v_patient_id from patients
     where org_id = p_org_id and lower(full_name) = lower(v_name)
       and ((v_phone is not null and phone = v_phone) or (v_email is not null and email = v_email))
