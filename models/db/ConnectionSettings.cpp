@@ -86,7 +86,7 @@ QSqlDatabase ConnectionSettings::addDatabase(const QString &connectionName) cons
 
 QString ConnectionSettings::describe() const
 {
-    QString where = host.isEmpty() ? QStringLiteral("local socket") : host;
+    QString where = !host.isEmpty() ? host : options.value(QStringLiteral("hostaddr"), QStringLiteral("local socket"));
     if (port > 0)
         where += u':' + QString::number(port);
     return QStringLiteral("%1@%2/%3").arg(user.isEmpty() ? QStringLiteral("(default user)") : user,

@@ -52,7 +52,7 @@ QString CallSimulator::callerPhone()
     const int line = m_random.bounded(10000);
     if (m_clinic.phoneRegion == u"GB") {
         // A mobile number of valid shape; the simulator never sends a message to it.
-        return QStringLiteral("07911 %1").arg(m_random.bounded(1000000), 6, 10, QLatin1Char('0'));
+        return QStringLiteral("07400 %1").arg(m_random.bounded(1000000), 6, 10, QLatin1Char('0'));
     }
     const int area = pick(m_random, kUsAreaCodes);
     int exchange = 200 + m_random.bounded(800);

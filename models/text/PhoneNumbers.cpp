@@ -1,5 +1,7 @@
 #include "PhoneNumbers.h"
 
+#include <QRegularExpression>
+
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -14,6 +16,12 @@ PhoneCheck checkPhoneNumber(const QString &typed, const QString &region)
     // Tabs and no-break spaces count as spaces, as in the database's normalize_phone.
     const QString trimmed = typed.simplified();
     if (trimmed.isEmpty())
+        return check;
+    // The characters the database accepts, no more: libphonenumber would also read letters
+    // (1-800-FLOWERS), full-width digits and stray plus signs, and the desk must not call a
+    // number valid that the database then refuses.
+    static const QRegularExpression allowed(QStringLiteral(R"(^\+?[0-9()./ -]*$)"));
+    if (!allowed.match(trimmed).hasMatch())
         return check;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
