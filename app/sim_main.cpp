@@ -1,5 +1,6 @@
 // frontdesk-sim: the AI voice agent, simulated. Books through book_appointment_atomic exactly
-// as the voice backend does and prints what each call did.
+// as the voice backend does and prints what each call did, line by line (flushed), so being
+// stopped by a signal loses nothing.
 #include "DatabaseArgument.h"
 #include "db/ClinicQueries.h"
 #include "sim/CallSimulator.h"
@@ -12,7 +13,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <csignal>
 
 using namespace frontdesk;
 
@@ -46,8 +46,6 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("frontdesk-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FRONTDESK_VERSION));
-    std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
-    std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -2,6 +2,9 @@
 # A private, throwaway PostgreSQL 15 cluster bound to 127.0.0.1, for tests and the demo.
 #   pgcluster.sh start DIR   initialise (if needed) and start; writes DIR/url
 #   pgcluster.sh stop DIR    stop the cluster whose pid is in DIR/data/postmaster.pid
+#   pgcluster.sh destroy DIR stop it and delete DIR
+# DIR/url is the server's URL; DIR/password (mode 600) its superuser's random password, for
+# PGPASSWORD: never put it on a command line.
 # initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
 set -euo pipefail
 
@@ -27,6 +30,10 @@ pick_port() {
 
 start() {
     local dir=$1
+    if [ -L "$dir" ]; then
+        echo "pgcluster: $dir is a symbolic link; refusing" >&2
+        return 1
+    fi
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; chmod 700 "$dir"; fi
@@ -36,8 +43,12 @@ start() {
         rm -rf "$dir/data"
     fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
-        as_pg_user "$PGBIN/initdb" --no-sync -D "$dir/data" -U postgres -A trust \
-            --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        # Password authentication even on loopback: trust would let any local user in as superuser.
+        head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/password"
+        chmod 600 "$dir/password"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/password"
+        as_pg_user "$PGBIN/initdb" --no-sync -D "$dir/data" -U postgres --auth=scram-sha-256 \
+            --pwfile="$dir/password" --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; return 1; }
     fi
     local port
@@ -51,16 +62,26 @@ start() {
     echo "$port" >"$dir/port"
 }
 
+# pg_ctl stops the postmaster whose pid is in postmaster.pid, after checking it is still that
+# server; a stale pid file is left alone rather than signalling whatever process has the pid now.
 stop() {
     local dir=$1
-    [ -f "$dir/data/postmaster.pid" ] || return 0
-    local pid
-    pid=$(head -n 1 "$dir/data/postmaster.pid")
-    as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+}
+
+# Stop, then delete the cluster and its files.
+destroy() {
+    local dir=$1
+    stop "$dir"
+    [ -f "$dir/data/PG_VERSION" ] || [ -f "$dir/url" ] && rm -rf "$dir"
+    return 0
 }
 
 case "${1:-}" in
     start) start "$2" ;;
     stop) stop "$2" ;;
-    *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+    destroy) destroy "$2" ;;
+    *) echo "usage: $0 start|stop|destroy DIR" >&2; exit 2 ;;
 esac

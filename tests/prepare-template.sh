@@ -4,5 +4,7 @@
 set -euo pipefail
 url=$(cat "$1/url")
 admin=$2
+PGPASSWORD=$(cat "$1/password")
+export PGPASSWORD
 psql "$url" -q -v ON_ERROR_STOP=1 -c "drop database if exists frontdesk_template" -c "create database frontdesk_template"
-"$admin" --database "${url%/postgres}/frontdesk_template" migrate
+FRONTDESK_DATABASE="${url%/postgres}/frontdesk_template" "$admin" migrate

@@ -113,6 +113,11 @@ private Q_SLOTS:
     void eventLogIsAppendOnly_data();
     void eventLogIsAppendOnly();
 
+    void olderSnapshotsAreRefused_data();
+    void olderSnapshotsAreRefused();
+    void clinicTimeZoneMustBeAnIanaName_data();
+    void clinicTimeZoneMustBeAnIanaName();
+
 private:
     Clinic freshClinic(int providers = 2);
     Clinic officeHoursClinic();
@@ -374,9 +379,13 @@ void TestBooking::validBookingIsStoredNormalised()
              result.appointmentId);
 
     // And the desk reads back what was booked.
-    const auto loaded = ClinicQueries::loadAppointment(m_db, result.appointmentId);
+    const auto loaded = ClinicQueries::loadAppointment(m_db, clinic.id, result.appointmentId);
     QVERIFY(loaded.ok());
     QVERIFY(loaded.value().has_value());
+    // Another clinic's id never reads it, whatever a doorbell claims.
+    const auto foreign = ClinicQueries::loadAppointment(m_db, clinic.id + 1000, result.appointmentId);
+    QVERIFY(foreign.ok());
+    QVERIFY(!foreign.value().has_value());
     const Appointment &a = *loaded.value();
     QCOMPARE(a.startsAt, r.startsAt);
     QCOMPARE(a.endsAt, r.endsAt);
@@ -1162,6 +1171,57 @@ void TestBooking::eventLogIsAppendOnly()
     QCOMPARE(value(u"select string_agg(e::text, '|' order by id) from frontdesk.events e"_s).toString(), before);
     // And appending still works.
     BOOK_OK(next, request(clinic, utcAt(3, 10)));
+}
+
+// A REPEATABLE READ or SERIALIZABLE caller's snapshot predates the key lock, so the
+// idempotency lookup could miss a concurrent request with the same key: refused up front.
+void TestBooking::olderSnapshotsAreRefused_data()
+{
+    QTest::addColumn<QString>("level");
+    QTest::newRow("repeatable read") << u"repeatable read"_s;
+    QTest::newRow("serializable") << u"serializable"_s;
+}
+
+void TestBooking::olderSnapshotsAreRefused()
+{
+    QFETCH(QString, level);
+    const Clinic clinic = freshClinic();
+    QVERIFY(clinic.isValid());
+    const QString before = storedCounts();
+    QVERIFY(exec(u"begin isolation level "_s + level));
+    BOOK(refused, request(clinic, utcAt(3, 9)));
+    QVERIFY(exec(u"rollback"_s));
+    QCOMPARE(refused.ok, false);
+    QCOMPARE(refused.code, u"UNSUPPORTED_ISOLATION"_s);
+    QCOMPARE(storedCounts(), before);
+    // The same request in autocommit (READ COMMITTED) books.
+    BOOK_OK(booked, request(clinic, utcAt(3, 9)));
+}
+
+void TestBooking::clinicTimeZoneMustBeAnIanaName_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("IANA name") << u"America/New_York"_s << true;
+    QTest::newRow("UTC") << u"UTC"_s << true;
+    // Abbreviations and POSIX strings that AT TIME ZONE would take, and Qt would read differently.
+    QTest::newRow("abbreviation PST") << u"PST"_s << false;
+    QTest::newRow("abbreviation CEST") << u"CEST"_s << false;
+    QTest::newRow("POSIX offset UTC+5") << u"UTC+5"_s << false;
+    QTest::newRow("made up") << u"Mars/Olympus_Mons"_s << false;
+    QTest::newRow("empty") << QString(u""_s) << false;
+}
+
+void TestBooking::clinicTimeZoneMustBeAnIanaName()
+{
+    QFETCH(QString, zone);
+    QFETCH(bool, accepted);
+    QSqlError error;
+    const bool inserted = exec(u"insert into frontdesk.organisations (name, time_zone) values ('Zone test', ?)"_s,
+                               { zone }, &error);
+    QCOMPARE(inserted, accepted);
+    if (!accepted)
+        QCOMPARE(error.nativeErrorCode(), u"23514"_s);   // check_violation
 }
 
 QTEST_GUILESS_MAIN(TestBooking)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void newBookingOnAnotherDayIsAnnouncedAndStaysNew();
     void changeOfAnOldAppointmentIsNotNew();
     void markSeenClearsNew();
+    void sameDayReloadAppliesDifferencesWithoutReset();
 
 private:
     Appointment make(qint64 id, QTime localStart, int minutes, const QString &provider = QStringLiteral("Dr. A"),
@@ -208,10 +209,15 @@ void TestDayModel::moveToAnotherDayRemovesRow()
 void TestDayModel::otherClinicIsIgnored()
 {
     m_model->setDay(m_day, {});
+    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
     Appointment foreign = make(1, QTime(9, 0), 30);
     foreign.orgId = m_clinic.id + 1;
+    foreign.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();   // fresh: would be new
     m_model->applyChange(foreign);
+    m_model->setDay(m_day, { foreign });
     QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(arrived.count(), 0);
+    QCOMPARE(m_model->unseenCount(), 0);
 }
 
 void TestDayModel::newBookingOnAnotherDayIsAnnouncedAndStaysNew()
@@ -258,6 +264,39 @@ void TestDayModel::markSeenClearsNew()
     QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
     m_model->markSeen(3);   // seen twice: nothing more to say
     QCOMPARE(unseen.count(), 1);
+}
+
+// After a reconnect the worker reloads the shown day: the model applies the differences, so
+// the view keeps its selection, and bookings made during the outage are new.
+void TestDayModel::sameDayReloadAppliesDifferencesWithoutReset()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30), make(3, QTime(11, 0), 30) });
+    const QPersistentModelIndex selected = m_model->index(2, 0);   // appointment 3
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
+
+    Appointment missed = make(4, QTime(8, 0), 30);   // booked while the desk was away
+    missed.createdAt = QDateTime(m_day, QTime(8, 30), m_clinic.timeZone).toUTC();
+    Appointment confirmed = make(2, QTime(10, 0), 30);
+    confirmed.status = AppointmentStatus::Confirmed;
+    // Appointment 1 was cancelled elsewhere and is gone from the day's list.
+    m_model->setDay(m_day, { confirmed, make(3, QTime(11, 0), 30), missed });
+
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->rowOf(1), -1);
+    QCOMPARE(m_model->rowOf(4), 0);
+    QCOMPARE(m_model->index(m_model->rowOf(2), DayModel::StatusColumn).data().toString(), QStringLiteral("Confirmed"));
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.data(DayModel::AppointmentIdRole).toLongLong(), qint64(3));
+    QCOMPARE(arrived.count(), 1);
+    QVERIFY(m_model->index(0, 0).data(DayModel::IsNewRole).toBool());
+    QCOMPARE(m_model->unseenCount(), 1);
+
+    // The same reload again changes nothing and announces nothing twice.
+    m_model->setDay(m_day, { confirmed, make(3, QTime(11, 0), 30), missed });
+    QCOMPARE(arrived.count(), 1);
+    QCOMPARE(reset.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDayModel)

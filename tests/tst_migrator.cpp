@@ -148,6 +148,9 @@ void TestMigrator::adminToolMigratesAndReportsStatus()
     QVERIFY2(db.isValid(), qPrintable(db.error()));
     const auto run = [&db](const QStringList &args, QString *output) {
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), TestDatabase::serverPassword());
+        p.setProcessEnvironment(env);
         p.start(QStringLiteral(FRONTDESK_ADMIN), QStringList{ QStringLiteral("--database"), db.conninfo() } + args);
         p.waitForFinished(60000);
         *output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
@@ -199,6 +202,7 @@ void TestMigrator::adminToolRejectsBadArguments()
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("FRONTDESK_DATABASE"), db.conninfo());
+    env.insert(QStringLiteral("PGPASSWORD"), TestDatabase::serverPassword());
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FRONTDESK_ADMIN), args);
     QVERIFY(p.waitForFinished(30000));

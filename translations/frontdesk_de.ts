@@ -118,21 +118,31 @@
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="62"/>
-        <source>Your login is not allowed to do this.</source>
+        <source>The booking was sent in an unsupported kind of database transaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="63"/>
-        <source>The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.</source>
+        <source>Your login is not allowed to do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="64"/>
+        <source>The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="65"/>
+        <source>The database refused the request; nothing was booked. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="66"/>
         <source>No connection to the clinic database. Nothing was booked; try again when the status bar shows Online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="70"/>
+        <location filename="../models/domain/Booking.cpp" line="72"/>
         <source>The booking failed (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +201,7 @@
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="130"/>
-        <location filename="../ui/BookingDialog.cpp" line="270"/>
+        <location filename="../ui/BookingDialog.cpp" line="294"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,18 +241,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="198"/>
+        <location filename="../ui/BookingDialog.cpp" line="205"/>
         <source>Check the highlighted fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="240"/>
+        <location filename="../ui/BookingDialog.cpp" line="263"/>
         <source>Free instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="270"/>
+        <location filename="../ui/BookingDialog.cpp" line="294"/>
         <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="294"/>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ClinicDatabaseWorker</name>
+    <message>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="86"/>
+        <source>The clinic database has schema version %1; this Frontdesk needs %2. Ask your administrator to run frontdesk-admin migrate.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -277,47 +300,47 @@
 <context>
     <name>frontdesk::DayModel</name>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="156"/>
+        <location filename="../models/day/DayModel.cpp" line="194"/>
         <source>%1 (new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="165"/>
+        <location filename="../models/day/DayModel.cpp" line="203"/>
         <source>Booked by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="181"/>
+        <location filename="../models/day/DayModel.cpp" line="219"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="182"/>
+        <location filename="../models/day/DayModel.cpp" line="220"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="183"/>
+        <location filename="../models/day/DayModel.cpp" line="221"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="184"/>
+        <location filename="../models/day/DayModel.cpp" line="222"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="185"/>
+        <location filename="../models/day/DayModel.cpp" line="223"/>
         <source>Booked by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="186"/>
+        <location filename="../models/day/DayModel.cpp" line="224"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="187"/>
+        <location filename="../models/day/DayModel.cpp" line="225"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>

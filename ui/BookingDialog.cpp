@@ -191,6 +191,13 @@ void BookingDialog::submit()
 {
     if (m_pendingRequest)
         return;
+    if (m_outcomeUnknown) {
+        // The same request again, byte for byte: its key makes a second booking impossible.
+        m_error->hide();
+        setBusy(true);
+        m_pendingRequest = m_session->book(m_sent);
+        return;
+    }
     updateHints();
     // Refuse what the server would refuse anyway, and say where; the server still decides.
     for (QLabel *hint : { m_nameHint, m_phoneHint, m_emailHint }) {
@@ -207,7 +214,16 @@ void BookingDialog::submit()
     }
     m_error->hide();
     setBusy(true);
-    m_pendingRequest = m_session->book(request());
+    m_sent = request();
+    m_pendingRequest = m_session->book(m_sent);
+}
+
+void BookingDialog::reject()
+{
+    // Closing while a request is out would leave the receptionist not knowing its outcome.
+    if (m_pendingRequest)
+        return;
+    QDialog::reject();
 }
 
 void BookingDialog::onBookingFinished(quint64 requestId, const BookingResult &result)
@@ -225,6 +241,13 @@ void BookingDialog::onBookingFinished(quint64 requestId, const BookingResult &re
     m_error->setProperty("code", result.code);
     m_error->show();
     showAlternatives(result.alternatives);
+    // The outcome of a dropped call is unknown: only the very same request may go again, so the
+    // form freezes and the button sends what was sent. Any definite answer unfreezes it.
+    m_outcomeUnknown = result.code == u"CONNECTION_LOST";
+    for (QWidget *field : std::initializer_list<QWidget *>{ m_name, m_phone, m_email, m_provider, m_date, m_time,
+                                                            m_duration, m_service, m_notes })
+        field->setEnabled(!m_outcomeUnknown);
+    setBusy(false);
 }
 
 void BookingDialog::showAlternatives(const QList<QDateTime> &alternatives)
@@ -266,8 +289,10 @@ QString BookingDialog::localeTime(const QDateTime &utc) const
 
 void BookingDialog::setBusy(bool busy)
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(busy ? tr("Booking…") : tr("&Book"));
+    QPushButton *book = m_buttons->button(QDialogButtonBox::Ok);
+    book->setEnabled(!busy);
+    book->setText(busy ? tr("Booking…") : m_outcomeUnknown ? tr("&Send again") : tr("&Book"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
 }
 
 } // namespace frontdesk

@@ -36,6 +36,7 @@ public:
 
 public Q_SLOTS:
     void submit();
+    void reject() override;
 
 private:
     void buildForm();
@@ -49,6 +50,8 @@ private:
     Clinic m_clinic;
     QString m_idempotencyKey;
     quint64 m_pendingRequest = 0;
+    BookingRequest m_sent;          // the last request sent
+    bool m_outcomeUnknown = false;  // the last call dropped: only m_sent may go again
     qint64 m_bookedId = 0;
 
     QLineEdit *m_name;

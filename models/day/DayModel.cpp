@@ -47,15 +47,52 @@ void DayModel::setClinic(const Clinic &clinic)
 
 void DayModel::setDay(QDate day, const AppointmentList &appointments)
 {
-    AppointmentList sorted = appointments;
+    AppointmentList sorted;
+    for (const Appointment &a : appointments) {
+        if (a.orgId == m_clinic.id)
+            sorted.append(a);
+    }
     std::sort(sorted.begin(), sorted.end(), startsBefore);
-    const bool sameDay = day == m_day;
-    beginResetModel();
-    m_rows = sorted;
-    m_day = day;
-    endResetModel();
-    if (!sameDay)
+
+    if (day != m_day) {
+        beginResetModel();
+        m_rows = sorted;
+        m_day = day;
+        endResetModel();
         Q_EMIT dayChanged(day);
+    } else {
+        // A reload of the shown day (after a reconnect): apply the differences row by row, so
+        // the views keep their selection and scroll position.
+        QSet<qint64> incoming;
+        for (const Appointment &a : std::as_const(sorted))
+            incoming.insert(a.id);
+        for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+            if (!incoming.contains(m_rows.at(row).id)) {
+                beginRemoveRows({}, row, row);
+                m_rows.removeAt(row);
+                endRemoveRows();
+            }
+        }
+        for (const Appointment &a : std::as_const(sorted))
+            upsertRow(a);
+    }
+    // Bookings made while this desk was not listening (an outage) are new here too.
+    for (const Appointment &a : std::as_const(sorted))
+        noteIfNew(a);
+}
+
+void DayModel::noteIfNew(const Appointment &appointment)
+{
+    const bool known = m_known.contains(appointment.id);
+    m_known.insert(appointment.id);
+    if (known || !isNewBooking(appointment))
+        return;
+    m_unseen.insert(appointment.id);
+    const int row = rowOf(appointment.id);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT unseenCountChanged(unseenCount());
+    Q_EMIT appointmentArrived(appointment);
 }
 
 bool DayModel::isOnShownDay(const Appointment &appointment) const
@@ -79,17 +116,18 @@ int DayModel::rowOf(qint64 appointmentId) const
 
 void DayModel::applyChange(const Appointment &appointment)
 {
-    const int row = rowOf(appointment.id);
-    const bool belongs = isOnShownDay(appointment);
-
+    if (appointment.orgId != m_clinic.id)
+        return;
+    upsertRow(appointment);
     // A booking made since this desk started watching stays marked new, on whatever day it
     // falls, until someone here has looked at it.
-    if (row < 0 && isNewBooking(appointment) && !m_unseen.contains(appointment.id)) {
-        m_unseen.insert(appointment.id);
-        Q_EMIT unseenCountChanged(unseenCount());
-        Q_EMIT appointmentArrived(appointment);
-    }
+    noteIfNew(appointment);
+}
 
+void DayModel::upsertRow(const Appointment &appointment)
+{
+    const int row = rowOf(appointment.id);
+    const bool belongs = isOnShownDay(appointment);
     if (row < 0) {
         if (!belongs)
             return;

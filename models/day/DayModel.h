@@ -35,7 +35,9 @@ public:
     const Clinic &clinic() const { return m_clinic; }
     QDate day() const { return m_day; }
 
-    // Replaces the rows with a freshly loaded day. Rows still marked new stay new.
+    // Shows a freshly loaded day: another day replaces the rows, the same day is applied as
+    // differences. Rows still marked new stay new; bookings made since watching began that this
+    // desk was never shown (made during an outage) become new.
     void setDay(QDate day, const AppointmentList &appointments);
     // Inserts, updates or removes the one appointment, as its day and time say. A booking
     // created since watching began, on any day, is marked new and announced.
@@ -60,6 +62,8 @@ Q_SIGNALS:
 private:
     bool isOnShownDay(const Appointment &appointment) const;
     bool isNewBooking(const Appointment &appointment) const;
+    void upsertRow(const Appointment &appointment);
+    void noteIfNew(const Appointment &appointment);
     int insertPosition(const Appointment &appointment) const;
 
     Clinic m_clinic;
@@ -67,6 +71,7 @@ private:
     QDate m_day;
     AppointmentList m_rows;
     QSet<qint64> m_unseen;
+    QSet<qint64> m_known;   // every appointment this desk has been shown or told about
 };
 
 } // namespace frontdesk

@@ -1,6 +1,7 @@
 #include "ClinicDatabaseWorker.h"
 
 #include "ClinicQueries.h"
+#include "Migrator.h"
 #include "Logging.h"
 
 #include <QJsonDocument>
@@ -50,7 +51,9 @@ void ClinicDatabaseWorker::start()
 
 void ClinicDatabaseWorker::setState(ConnectionState::Status status, const QString &detail)
 {
-    if (m_state.status != status)
+    // "Offline since" is the moment the connection was lost, not when retrying gave up hope.
+    const bool stillAway = m_state.status == ConnectionState::Reconnecting && status == ConnectionState::Offline;
+    if (m_state.status != status && !stillAway)
         m_state.since = QDateTime::currentDateTimeUtc();
     m_state.status = status;
     m_state.detail = detail;
@@ -78,6 +81,14 @@ bool ClinicDatabaseWorker::connectAll()
     connect(listen.driver(), &QSqlDriver::notification, this, &ClinicDatabaseWorker::onNotification,
             Qt::UniqueConnection);
 
+    const auto version = Migrator(query).appliedVersion();
+    if (!version || version.value() < Migrator::requiredVersion()) {
+        m_state.detail = version ? tr("The clinic database has schema version %1; this Frontdesk needs %2. "
+                                      "Ask your administrator to run frontdesk-admin migrate.")
+                                       .arg(version.value()).arg(Migrator::requiredVersion())
+                                 : version.error().message;
+        return false;
+    }
     auto clinic = ClinicQueries::loadClinic(query, m_orgId);
     if (!clinic) {
         m_state.detail = clinic.error().message;
@@ -91,19 +102,21 @@ bool ClinicDatabaseWorker::connectAll()
 void ClinicDatabaseWorker::closeAll()
 {
     for (const QString &name : { m_listenName, m_queryName }) {
-        if (QSqlDatabase::contains(name))
+        if (QSqlDatabase::contains(name)) {
             QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
     }
 }
 
 void ClinicDatabaseWorker::tryReconnect()
 {
-    if (connectAll()) {
+    // Notifications sent while we were away are gone: the tables are the truth, so only a
+    // connection that has re-read the shown day counts as online.
+    if (connectAll() && reloadWatchedDay()) {
         qCInfo(lcDatabase) << "connected to" << m_settings.describe();
         m_reconnectDelayMs = 0;
         m_heartbeat->start();
-        // Notifications sent while we were away are gone: the tables are the truth.
-        reloadWatchedDay();
         if (m_state.status != ConnectionState::Online)
             setState(ConnectionState::Online);
         return;
@@ -141,22 +154,23 @@ void ClinicDatabaseWorker::heartbeat()
 void ClinicDatabaseWorker::showDay(QDate day)
 {
     m_watchedDay = day;
-    if (m_state.status == ConnectionState::Online)
-        reloadWatchedDay();
+    if (m_state.status == ConnectionState::Online && !reloadWatchedDay())
+        connectionLost(m_state.detail);
 }
 
-void ClinicDatabaseWorker::reloadWatchedDay()
+bool ClinicDatabaseWorker::reloadWatchedDay()
 {
     if (!m_watchedDay.isValid() || !m_clinic.isValid())
-        return;
+        return true;
     QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
     auto day = ClinicQueries::loadDay(db, m_clinic, m_watchedDay);
     if (!day) {
-        connectionLost(day.error().message);
-        return;
+        m_state.detail = day.error().message;
+        return false;
     }
     m_state.dataAsOf = QDateTime::currentDateTimeUtc();
     Q_EMIT dayLoaded(m_watchedDay, day.value());
+    return true;
 }
 
 void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::NotificationSource,
@@ -171,7 +185,7 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
     if (appointmentId <= 0)
         return;
     QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
-    auto appointment = ClinicQueries::loadAppointment(db, appointmentId);
+    auto appointment = ClinicQueries::loadAppointment(db, m_orgId, appointmentId);
     if (!appointment) {
         connectionLost(appointment.error().message);
         return;
@@ -194,9 +208,13 @@ void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)
     QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
     auto result = ClinicQueries::book(db, request);
     if (!result) {
-        if (!db.isOpen() || result.error().code == u"CONNECTION_LOST")
+        // Only a dead connection leaves the outcome unknown; any other database error means
+        // the call was rolled back.
+        const bool lost = !db.isOpen() || result.error().code == u"CONNECTION_LOST";
+        if (lost)
             connectionLost(result.error().message);
-        Q_EMIT bookingFinished(requestId, BookingResult::failure(QStringLiteral("CONNECTION_LOST"),
+        Q_EMIT bookingFinished(requestId, BookingResult::failure(lost ? QStringLiteral("CONNECTION_LOST")
+                                                                      : QStringLiteral("DATABASE_ERROR"),
                                                                  result.error().message));
         return;
     }

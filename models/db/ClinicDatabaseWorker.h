@@ -45,7 +45,7 @@ private:
     void connectionLost(const QString &why);
     void tryReconnect();
     void heartbeat();
-    void reloadWatchedDay();
+    bool reloadWatchedDay();   // false, with m_state.detail set, when the day could not be read
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void setState(ConnectionState::Status status, const QString &detail = {});
 

@@ -83,8 +83,10 @@ Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId)
     const QStringList days = q.value(6).toString().split(u',', Qt::SkipEmptyParts);
     for (const QString &d : days)
         c.openDays.append(d.toInt());
-    if (!c.timeZone.isValid())
-        c.timeZone = QTimeZone::utc();
+    if (!c.timeZone.isValid()) {
+        return Error{ QStringLiteral("UNKNOWN_TIME_ZONE"),
+                      QStringLiteral("this computer does not know the clinic's time zone %1").arg(q.value(2).toString()) };
+    }
 
     if (!execPrepared(q, QStringLiteral(
             "select id, display_name from frontdesk.providers where org_id = ? and active order by display_name, id"),
@@ -97,8 +99,9 @@ Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId)
 
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day)
 {
-    const QDateTime from = QDateTime(day, QTime(0, 0), clinic.timeZone).toUTC();
-    const QDateTime to = QDateTime(day.addDays(1), QTime(0, 0), clinic.timeZone).toUTC();
+    // startOfDay, not 00:00: where DST begins at midnight (America/Santiago) 00:00 does not exist.
+    const QDateTime from = day.startOfDay(clinic.timeZone).toUTC();
+    const QDateTime to = day.addDays(1).startOfDay(clinic.timeZone).toUTC();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!execPrepared(q, QStringLiteral("select ") + QLatin1String(kAppointmentColumns) + QLatin1String(kAppointmentJoins)
@@ -112,11 +115,11 @@ Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate da
     return out;
 }
 
-Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 appointmentId)
+Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgId, qint64 appointmentId)
 {
     QSqlQuery q(db);
     if (!execPrepared(q, QStringLiteral("select ") + QLatin1String(kAppointmentColumns) + QLatin1String(kAppointmentJoins)
-                             + QStringLiteral(" where a.id = ?"), { appointmentId }))
+                             + QStringLiteral(" where a.id = ? and a.org_id = ?"), { appointmentId, orgId }))
         return sqlError(q);
     if (!q.next())
         return std::optional<Appointment>();

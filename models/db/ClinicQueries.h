@@ -21,8 +21,9 @@ Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId);
 // The appointments whose start falls on `day` in the clinic's time zone, by start time.
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day);
 
-// One appointment, or nullopt when it does not exist (or this login may not see it).
-Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 appointmentId);
+// One appointment of the clinic, or nullopt when it does not exist there (or this login may
+// not see it). Anyone can ring the doorbell: never trust a notification's org_id alone.
+Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgId, qint64 appointmentId);
 
 // Calls book_appointment_atomic. A database error is an Error; a refused booking is an ok
 // Result holding a BookingResult with its code.

@@ -2,6 +2,7 @@
 
 #include "day/DayModel.h"
 #include "db/ClinicDatabaseWorker.h"
+#include "Logging.h"
 
 #include <QThread>
 #include <QUuid>
@@ -41,7 +42,11 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
 ClinicSession::~ClinicSession()
 {
     m_thread->quit();
-    m_thread->wait();
+    // A worker stuck in a call to a stalled server must not hang the closing app for ever.
+    if (!m_thread->wait(QDeadlineTimer(3000))) {
+        qCWarning(lcDatabase) << "the database thread is still busy; leaving it to end with the process";
+        m_thread->setParent(nullptr);   // destroying a running QThread would abort
+    }
 }
 
 void ClinicSession::start()

@@ -9,21 +9,14 @@ create extension if not exists pg_trgm;
 
 create schema if not exists frontdesk;
 
--- Time zones are validated against the server's tz database; the result only changes when
--- tzdata drops a zone, which is why IMMUTABLE is acceptable for a CHECK constraint.
+-- A clinic's time zone must be an IANA name ("Europe/London") that the server's tz database
+-- knows. AT TIME ZONE also takes abbreviations and POSIX strings ("PST", "UTC+5", whose sign
+-- is inverted), which the desk's Qt would read differently or not at all.
 create function frontdesk.is_valid_time_zone(p_zone text) returns boolean
-language plpgsql immutable
+language sql stable
 set search_path = frontdesk, pg_temp
 as $$
-begin
-    if p_zone is null or btrim(p_zone) = '' then
-        return false;
-    end if;
-    perform now() at time zone p_zone;
-    return true;
-exception when invalid_parameter_value then
-    return false;
-end;
+    select exists (select 1 from pg_catalog.pg_timezone_names where name = p_zone)
 $$;
 
 -- Dialling rules for the regions Frontdesk normalises phone numbers in. The client checks
@@ -154,7 +147,34 @@ create trigger events_no_truncate
 -- Normalisation, shared by every caller. The C++ client has twins of these for checking as
 -- you type; tests hold both to the same table of inputs. Character classes are spelled out
 -- rather than left to [[:space:]] and [[:alpha:]], whose meaning depends on the database's
--- locale: white space is what Qt's QChar::isSpace() calls space.
+-- locale: white space is what Qt's QChar::isSpace() calls space. Case mapping uses the ICU
+-- root collation ("und-x-icu"), so "élodie" becomes "Élodie" in a database whose own locale
+-- is C as well; Frontdesk needs a PostgreSQL built with ICU (Debian's is).
+
+-- initcap() per character, the same on every server: a letter or digit after anything else
+-- starts a word ("o'brien-smith" -> "O'Brien-Smith"). The database's own initcap() depends on
+-- its locale, and ICU's follows word-break rules ("O'brien").
+create function frontdesk.title_case_word(p_word text) returns text
+language plpgsql immutable
+set search_path = frontdesk, pg_temp
+as $$
+declare
+    v_out   text := '';
+    v_start boolean := true;
+    v_char  text;
+begin
+    foreach v_char in array regexp_split_to_array(p_word, '') loop
+        if v_start then
+            v_out := v_out || upper(v_char collate "und-x-icu");
+        else
+            v_out := v_out || lower(v_char collate "und-x-icu");
+        end if;
+        -- Cased letters and digits continue a word; the twin asks QChar::isLetterOrNumber.
+        v_start := not (v_char ~ '[0-9]' or lower(v_char collate "und-x-icu") <> upper(v_char collate "und-x-icu"));
+    end loop;
+    return v_out;
+end;
+$$;
 
 -- Title Case for words typed all lower or all upper case ("mary o'brien" -> "Mary O'Brien");
 -- a word typed in mixed case ("McDonald", "DeSouza") is kept as the person typed it.
@@ -174,8 +194,8 @@ begin
         btrim(regexp_replace(p_name, '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g')),
         ' ');
     foreach v_word in array v_words loop
-        if v_word = lower(v_word) or v_word = upper(v_word) then
-            v_word := initcap(v_word);
+        if v_word = lower(v_word collate "und-x-icu") or v_word = upper(v_word collate "und-x-icu") then
+            v_word := title_case_word(v_word);
         end if;
         v_out := v_out || v_word;
     end loop;
@@ -203,7 +223,7 @@ create function frontdesk.normalize_email(p_email text) returns text
 language sql immutable
 set search_path = frontdesk, pg_temp
 as $$
-    select nullif(lower(regexp_replace(p_email,
+    select nullif(lower(regexp_replace(p_email collate "und-x-icu",
         '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|'
         '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$', '', 'g')), '')
 $$;
@@ -365,7 +385,8 @@ as $$
     select jsonb_build_object('ok', false, 'code', p_code, 'message', p_message) || p_extra
 $$;
 
--- The one way to create a booking, for the AI voice agent and the front desk alike.
+-- The one way to create a booking, for the AI voice agent and the front desk alike. Call it
+-- once per READ COMMITTED transaction (autocommit is right): its locks last until commit.
 -- Returns {"ok": true, "appointment_id", "patient_id", "starts_at", "ends_at", ...} or
 -- {"ok": false, "code": <stable code>, "message": <for logs>, ...}. It never raises for bad
 -- input, and a failed request stores nothing.
@@ -396,9 +417,16 @@ declare
     v_appt_id     bigint;
     v_event_id    bigint;
     v_has_phone   boolean;
+    v_service     text;
+    v_notes       text;
     v_result      jsonb;
     v_slots       jsonb;
 begin
+    -- The idempotency lookup must see requests that committed while this call waited for the
+    -- key's lock; an older snapshot (REPEATABLE READ, SERIALIZABLE) cannot.
+    if current_setting('transaction_isolation') <> 'read committed' then
+        return booking_error('UNSUPPORTED_ISOLATION', 'call book_appointment_atomic in a READ COMMITTED transaction');
+    end if;
     if p_idempotency_key is null or length(p_idempotency_key) > 200
        or p_idempotency_key ~ '^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$' then
         return booking_error('INVALID_IDEMPOTENCY_KEY', 'an idempotency key of 1 to 200 characters is required');
@@ -413,8 +441,10 @@ begin
         v_phone := normalize_phone(p_phone, v_org.region);
     end if;
     v_email := normalize_email(p_email);
+    v_service := nullif(btrim(p_service), '');
+    v_notes := nullif(btrim(p_notes), '');
     v_hash := booking_request_hash(p_org_id, p_provider_id, p_starts_at, p_ends_at,
-                                   v_name, v_phone, v_email, p_source, p_service, p_notes);
+                                   v_name, v_phone, v_email, p_source, v_service, v_notes);
 
     -- A retry is answered from what was stored before any check whose outcome can change
     -- with time (the clock, opening hours, a provider made inactive): the booking exists.
@@ -453,7 +483,7 @@ begin
     if v_phone is null and v_email is null then
         return booking_error('CONTACT_REQUIRED', 'a phone number or an email address is required');
     end if;
-    if length(p_service) > 200 or length(p_notes) > 2000 then
+    if length(v_service) > 200 or length(v_notes) > 2000 then
         return booking_error('TEXT_TOO_LONG', 'service is limited to 200 characters, notes to 2000');
     end if;
     if p_starts_at is null or p_ends_at is null or p_ends_at <= p_starts_at
@@ -475,7 +505,7 @@ begin
     -- patient twice.
     perform pg_advisory_xact_lock(hashtextextended('frontdesk.patient:' || p_org_id || ':' || lower(v_name), 0));
     select id into v_patient_id from patients
-    where org_id = p_org_id and lower(full_name) = lower(v_name)
+    where org_id = p_org_id and lower(full_name collate "und-x-icu") = lower(v_name collate "und-x-icu")
       and ((v_phone is not null and phone = v_phone) or (v_email is not null and email = v_email))
     order by id
     limit 1;
@@ -493,11 +523,10 @@ begin
         end if;
 
         insert into appointments (org_id, provider_id, patient_id, starts_at, ends_at, source, service, notes)
-        values (p_org_id, p_provider_id, v_patient_id, p_starts_at, p_ends_at, p_source,
-                nullif(btrim(p_service), ''), nullif(btrim(p_notes), ''))
+        values (p_org_id, p_provider_id, v_patient_id, p_starts_at, p_ends_at, p_source, v_service, v_notes)
         returning id into v_appt_id;
     exception
-        when exclusion_violation or serialization_failure then
+        when exclusion_violation then
             -- The subtransaction rolled back: a patient created above is gone too.
             select coalesce(jsonb_agg(s), '[]') into v_slots
             from nearest_free_slots(p_org_id, p_provider_id, p_starts_at, p_ends_at - p_starts_at) s;

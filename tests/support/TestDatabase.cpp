@@ -12,9 +12,17 @@ namespace frontdesk::test {
 
 namespace {
 
+Result<ConnectionSettings> withPassword(const QString &conninfo)
+{
+    auto settings = ConnectionSettings::parse(conninfo);
+    if (settings)
+        settings.value().password = TestDatabase::serverPassword();
+    return settings;
+}
+
 bool execOn(const QString &server, const QString &sql, QString *error)
 {
-    const auto settings = ConnectionSettings::parse(server);
+    const auto settings = withPassword(server);
     if (!settings) {
         *error = settings.error().message;
         return false;
@@ -37,6 +45,12 @@ bool execOn(const QString &server, const QString &sql, QString *error)
 }
 
 } // namespace
+
+QString TestDatabase::serverPassword()
+{
+    QFile file(qEnvironmentVariable("FRONTDESK_TEST_PG_DIR") + QStringLiteral("/password"));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
 
 QString TestDatabase::serverUrl()
 {
@@ -74,7 +88,7 @@ TestDatabase::~TestDatabase()
 
 ConnectionSettings TestDatabase::settings() const
 {
-    return ConnectionSettings::parse(conninfo()).value();
+    return withPassword(conninfo()).value();
 }
 
 QString TestDatabase::conninfo() const

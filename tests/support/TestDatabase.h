@@ -23,7 +23,7 @@ public:
     const QString &error() const { return m_error; }
     QString name() const { return m_name; }
     ConnectionSettings settings() const;
-    QString conninfo() const;
+    QString conninfo() const;   // without the password
     // A new connection to this database, usable in the calling thread only.
     QSqlDatabase connect(const QString &connectionName) const;
 
@@ -36,6 +36,8 @@ public:
     QVariant scalar(const QString &sql) const;
 
     static QString serverUrl();
+    // The cluster's superuser password, for settings() and PGPASSWORD; conninfo() has none.
+    static QString serverPassword();
 
 private:
     QString m_name;
