@@ -22,6 +22,7 @@ private Q_SLOTS:
     void refusesAnEditedMigration();
     void failingMigrationLeavesNothingBehind();
     void concurrentRunsApplyOnce();
+    void textRulesDoNotDependOnTheDatabaseLocale();
     void adminToolMigratesAndReportsStatus();
     void adminToolRejectsBadArguments_data();
     void adminToolRejectsBadArguments();
@@ -140,6 +141,22 @@ void TestMigrator::concurrentRunsApplyOnce()
     QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
     QCOMPARE(results[0].size() + results[1].size(), 1);
     QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.schema_migrations")), 1);
+}
+
+// A database created with LC_CTYPE=C knows no case for "é"; the text rules must not care.
+void TestMigrator::textRulesDoNotDependOnTheDatabaseLocale()
+{
+    TestDatabase db(TestDatabase::Start::EmptyCLocale);
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QCOMPARE(db.scalar(QStringLiteral("select current_setting('lc_ctype')")).toString(), QStringLiteral("C"));
+    QSqlDatabase conn = db.connect(QStringLiteral("clocale"));
+    QVERIFY(Migrator(conn).migrate().ok());
+    conn.close();
+    QCOMPARE(db.scalar(QStringLiteral("select frontdesk.normalize_name('élodie o''brien-élise ÉMILE')")).toString(),
+             QStringLiteral("Élodie O'Brien-Élise Émile"));
+    QCOMPARE(db.scalar(QStringLiteral("select frontdesk.normalize_email(' ÉLISE@Example.COM ')")).toString(),
+             QStringLiteral("élise@example.com"));
+    QCOMPARE(db.scalar(QStringLiteral("select frontdesk.is_valid_name('José Álvarez')")).toBool(), true);
 }
 
 void TestMigrator::adminToolMigratesAndReportsStatus()

@@ -71,9 +71,18 @@ TestDatabase::TestDatabase(Start start) : m_server(serverUrl())
     const QString name = QStringLiteral("t_%1_%2")
                              .arg(QCoreApplication::applicationName().toLower())
                              .arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
-    const QString sql = start == Start::Migrated
-        ? QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name)
-        : QStringLiteral("create database %1").arg(name);
+    QString sql;
+    switch (start) {
+    case Start::Migrated:
+        sql = QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name);
+        break;
+    case Start::Empty:
+        sql = QStringLiteral("create database %1").arg(name);
+        break;
+    case Start::EmptyCLocale:
+        sql = QStringLiteral("create database %1 template template0 encoding 'UTF8' locale 'C'").arg(name);
+        break;
+    }
     if (execOn(m_server, sql, &m_error))
         m_name = name;
 }

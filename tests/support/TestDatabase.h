@@ -13,7 +13,9 @@ namespace frontdesk::test {
 class TestDatabase
 {
 public:
-    enum class Start { Migrated, Empty };
+    // Migrated: a copy of the migrated template. Empty: a new database. EmptyCLocale: a new
+    // database whose collation and character classes are C, as some servers are set up.
+    enum class Start { Migrated, Empty, EmptyCLocale };
     explicit TestDatabase(Start start = Start::Migrated);
     ~TestDatabase();
     TestDatabase(const TestDatabase &) = delete;
