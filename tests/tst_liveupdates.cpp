@@ -106,8 +106,13 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     ClinicSession session(m_db->settings(), m_clinic.id);
     DayModel *model = session.dayModel();
     QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    const QDateTime beforeStart = m_db->scalar(QStringLiteral("select now()")).toDateTime().toUTC();
     session.start();
     QVERIFY(waitOnline(session));
+    // "New" is measured from the server's clock at the first connection.
+    const QDateTime afterOnline = m_db->scalar(QStringLiteral("select now()")).toDateTime().toUTC();
+    QVERIFY(model->watchingSince() >= beforeStart);
+    QVERIFY(model->watchingSince() <= afterOnline);
     // Tomorrow, so the test never races the clock at midnight.
     const QDate tomorrow = session.today().addDays(1);
     session.showDay(tomorrow);

@@ -32,6 +32,7 @@ public:
     void setClinic(const Clinic &clinic);
     // Bookings created from this moment on count as new until marked seen.
     void setWatchingSince(const QDateTime &since);
+    QDateTime watchingSince() const { return m_watchingSince; }
     const Clinic &clinic() const { return m_clinic; }
     QDate day() const { return m_day; }
 

@@ -95,6 +95,17 @@ bool ClinicDatabaseWorker::connectAll()
         return false;
     }
     m_clinic = clinic.value();
+    if (!m_watchingSince.isValid()) {
+        // "New" compares bookings' created_at with this moment: both by the server's clock,
+        // whatever the desk PC's clock says.
+        const auto now = ClinicQueries::serverNow(query);
+        if (!now) {
+            m_state.detail = now.error().message;
+            return false;
+        }
+        m_watchingSince = now.value();
+        Q_EMIT watchingStarted(m_watchingSince);
+    }
     Q_EMIT clinicLoaded(m_clinic);
     return true;
 }

@@ -34,6 +34,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void connectionStateChanged(frontdesk::ConnectionState state);
+    // The server's time at the first connection: bookings created after it are new to this desk.
+    void watchingStarted(QDateTime serverTime);
     void clinicLoaded(frontdesk::Clinic clinic);
     void dayLoaded(QDate day, frontdesk::AppointmentList appointments);
     void appointmentChanged(frontdesk::Appointment appointment);
@@ -55,6 +57,7 @@ private:
     QString m_queryName;
     Clinic m_clinic;
     QDate m_watchedDay;
+    QDateTime m_watchingSince;
     ConnectionState m_state;
     QTimer *m_heartbeat;
     QTimer *m_reconnect;

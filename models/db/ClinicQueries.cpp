@@ -139,6 +139,14 @@ Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &r)
     return BookingResult::fromJson(q.value(0).toString().toUtf8());
 }
 
+Result<QDateTime> serverNow(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("select now()")) || !q.next())
+        return sqlError(q);
+    return utc(q.value(0));
+}
+
 bool ping(QSqlDatabase &db)
 {
     QSqlQuery q(db);

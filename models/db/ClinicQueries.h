@@ -29,6 +29,9 @@ Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgI
 // Result holding a BookingResult with its code.
 Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request);
 
+// The database server's clock, the one created_at and every event time are read from.
+Result<QDateTime> serverNow(QSqlDatabase &db);
+
 // A cheap round trip, for the heartbeat.
 bool ping(QSqlDatabase &db);
 

@@ -31,6 +31,7 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     // The worker's destructor closes its connections; it must run on the worker's thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
+    connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_dayModel, &DayModel::setWatchingSince);
     connect(m_worker, &ClinicDatabaseWorker::clinicLoaded, this, &ClinicSession::onClinicLoaded);
     connect(m_worker, &ClinicDatabaseWorker::dayLoaded, this, &ClinicSession::onDayLoaded);
     connect(m_worker, &ClinicDatabaseWorker::appointmentChanged, m_dayModel, &DayModel::applyChange);
@@ -51,7 +52,6 @@ ClinicSession::~ClinicSession()
 
 void ClinicSession::start()
 {
-    m_dayModel->setWatchingSince(QDateTime::currentDateTimeUtc());
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, &ClinicDatabaseWorker::start, Qt::QueuedConnection);
 }
