@@ -1,6 +1,5 @@
 #include "TestDatabase.h"
 #include "day/DayModel.h"
-#include "db/ClinicQueries.h"
 #include "services/ClinicSession.h"
 
 #include <QElapsedTimer>
@@ -48,9 +47,6 @@ private Q_SLOTS:
     void startsOfflineAndRefusesToBook();
 
 private:
-    // Books through book_appointment_atomic on a connection of its own, in its own thread,
-    // as the AI voice backend would.
-    static BookingResult bookElsewhere(const TestDatabase &db, const BookingRequest &request);
     BookingRequest request(QDate day, QTime time) const;
     static bool waitOnline(ClinicSession &session);
 
@@ -63,23 +59,6 @@ void TestLiveUpdates::init()
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
     m_clinic = m_db->createClinic(QStringLiteral("UTC"), 2);
-}
-
-BookingResult TestLiveUpdates::bookElsewhere(const TestDatabase &db, const BookingRequest &request)
-{
-    BookingResult result;
-    std::thread agent([&] {
-        const QString name = QStringLiteral("agent-") + QUuid::createUuid().toString(QUuid::Id128);
-        {
-            QSqlDatabase conn = db.connect(name);
-            const auto r = ClinicQueries::book(conn, request);
-            result = r.ok() ? r.value() : BookingResult::failure(r.error().code, r.error().message);
-            conn.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    });
-    agent.join();
-    return result;
 }
 
 BookingRequest TestLiveUpdates::request(QDate day, QTime time) const
@@ -130,7 +109,7 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     QElapsedTimer clock;
     clock.start();
     std::thread agent([&] {
-        booked = bookElsewhere(*m_db, request(tomorrow, QTime(10, 0)));
+        booked = m_db->bookOnOwnThread(request(tomorrow, QTime(10, 0)));
         committedAtMs = clock.elapsed();
     });
     QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 1, 5000);
@@ -163,7 +142,7 @@ void TestLiveUpdates::bookingForAnotherDayIsAnnouncedButNotListed()
 
     QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
-    const BookingResult booked = bookElsewhere(*m_db, request(tomorrow.addDays(3), QTime(11, 0)));
+    const BookingResult booked = m_db->bookOnOwnThread(request(tomorrow.addDays(3), QTime(11, 0)));
     QVERIFY(booked.ok);
     QTRY_COMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().value<Appointment>().id, booked.appointmentId);
@@ -191,7 +170,7 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
     QCOMPARE(killed, 2);
 
     // Booked while the desk is not listening: its doorbell rings for nobody.
-    const BookingResult missed = bookElsewhere(*m_db, request(tomorrow, QTime(14, 0)));
+    const BookingResult missed = m_db->bookOnOwnThread(request(tomorrow, QTime(14, 0)));
     QVERIFY(missed.ok);
 
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &args) {
@@ -206,7 +185,7 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
     QCOMPARE(session.connectionState().status, ConnectionState::Online);
 
     // And the doorbell works again on the new connection.
-    const BookingResult after = bookElsewhere(*m_db, request(tomorrow, QTime(16, 0)));
+    const BookingResult after = m_db->bookOnOwnThread(request(tomorrow, QTime(16, 0)));
     QVERIFY(after.ok);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(after.appointmentId) >= 0, 5000);
 }

@@ -2,7 +2,6 @@
 #include "MainWindow.h"
 #include "TestDatabase.h"
 #include "day/DayModel.h"
-#include "db/ClinicQueries.h"
 #include "services/ClinicSession.h"
 
 #include <QAction>
@@ -13,7 +12,6 @@
 #include <QUuid>
 #include <QtTest>
 
-#include <thread>
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
@@ -88,22 +86,10 @@ qint64 TestMainWindow::bookElsewhere(QDate day, QTime time, qint64 providerIndex
     r.phone = QStringLiteral("(212) 555-0143");
     r.source = BookingSource::AiVoice;
     r.idempotencyKey = QUuid::createUuid().toString();
-    qint64 id = 0;
-    std::thread agent([&] {
-        const QString name = QStringLiteral("agent-") + QUuid::createUuid().toString(QUuid::Id128);
-        {
-            QSqlDatabase conn = m_db->connect(name);
-            const auto result = ClinicQueries::book(conn, r);
-            if (result.ok() && result->ok)
-                id = result->appointmentId;
-            else
-                qWarning("booking failed: %s", qPrintable(result.ok() ? result->code : result.error().message));
-            conn.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    });
-    agent.join();
-    return id;
+    const BookingResult result = m_db->bookOnOwnThread(r);
+    if (!result.ok)
+        qWarning("booking failed: %s", qPrintable(result.code));
+    return result.appointmentId;
 }
 
 void TestMainWindow::showsTheClinicAndConnectionState()

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <thread>
+
 namespace frontdesk::test {
 
 namespace {
@@ -112,6 +114,23 @@ QSqlDatabase TestDatabase::connect(const QString &connectionName) const
     QSqlDatabase db = settings().addDatabase(connectionName);
     db.open();
     return db;
+}
+
+BookingResult TestDatabase::bookOnOwnThread(const BookingRequest &request) const
+{
+    BookingResult result;
+    std::thread agent([&] {
+        const QString name = QStringLiteral("agent-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase conn = connect(name);
+            const auto r = ClinicQueries::book(conn, request);
+            result = r.ok() ? r.value() : BookingResult::failure(r.error().code, r.error().message);
+            conn.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+    agent.join();
+    return result;
 }
 
 QVariant TestDatabase::scalar(const QString &sql) const

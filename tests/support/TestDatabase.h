@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/ConnectionSettings.h"
+#include "domain/Booking.h"
 #include "domain/Clinic.h"
 
 #include <QSqlDatabase>
@@ -33,6 +34,10 @@ public:
     // with `providers` providers. Returns the loaded clinic.
     Clinic createClinic(const QString &timeZone = QStringLiteral("UTC"), int providers = 2,
                         const QString &region = QStringLiteral("US"));
+
+    // Books through book_appointment_atomic on a thread and connection of its own, as the AI
+    // voice backend would, and returns its answer (a database error as a failed result).
+    BookingResult bookOnOwnThread(const BookingRequest &request) const;
 
     // Runs one statement and returns the first column of the first row.
     QVariant scalar(const QString &sql) const;
