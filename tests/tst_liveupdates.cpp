@@ -116,7 +116,10 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     const qint64 latencyMs = clock.elapsed() - committedAtMs;
     agent.join();
     QVERIFY2(booked.ok, qPrintable(booked.code));
-    qInfo("commit to model row: %lld ms; longest GUI-thread stall while waiting: %lld ms", latencyMs, stalls.longestMs());
+    // An upper bound: when the row arrives before the agent thread has returned, this counts
+    // from the agent's start, its connection set-up included.
+    qInfo("booking to model row, at most: %lld ms; longest GUI-thread stall while waiting: %lld ms", latencyMs,
+          stalls.longestMs());
 
     QVERIFY2(latencyMs < 1000, "a booking must reach the desk within a second of its commit");
     QVERIFY2(stalls.longestMs() < 100, "the GUI thread must never wait on the database");
