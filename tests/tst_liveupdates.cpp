@@ -49,6 +49,9 @@ private Q_SLOTS:
 private:
     BookingRequest request(QDate day, QTime time) const;
     static bool waitOnline(ClinicSession &session);
+    // Waits until online, then shows tomorrow (never racing the clock at midnight) and waits
+    // until the model holds it.
+    static bool showTomorrowOnline(ClinicSession &session);
 
     std::unique_ptr<TestDatabase> m_db;
     Clinic m_clinic;
@@ -80,6 +83,15 @@ bool TestLiveUpdates::waitOnline(ClinicSession &session)
     return QTest::qWaitFor([&] { return session.connectionState().status == ConnectionState::Online; }, 10000);
 }
 
+bool TestLiveUpdates::showTomorrowOnline(ClinicSession &session)
+{
+    if (!waitOnline(session))
+        return false;
+    const QDate tomorrow = session.today().addDays(1);
+    session.showDay(tomorrow);
+    return QTest::qWaitFor([&] { return session.dayModel()->day() == tomorrow; }, 5000);
+}
+
 void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
 {
     ClinicSession session(m_db->settings(), m_clinic.id);
@@ -92,10 +104,8 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     const QDateTime afterOnline = m_db->scalar(QStringLiteral("select now()")).toDateTime().toUTC();
     QVERIFY(model->watchingSince() >= beforeStart);
     QVERIFY(model->watchingSince() <= afterOnline);
-    // Tomorrow, so the test never races the clock at midnight.
-    const QDate tomorrow = session.today().addDays(1);
-    session.showDay(tomorrow);
-    QTRY_COMPARE(model->day(), tomorrow);
+    QVERIFY(showTomorrowOnline(session));
+    const QDate tomorrow = session.day();
     QCOMPARE(model->rowCount(), 0);
 
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
@@ -138,10 +148,8 @@ void TestLiveUpdates::bookingForAnotherDayIsAnnouncedButNotListed()
     ClinicSession session(m_db->settings(), m_clinic.id);
     DayModel *model = session.dayModel();
     session.start();
-    QVERIFY(waitOnline(session));
-    const QDate tomorrow = session.today().addDays(1);
-    session.showDay(tomorrow);
-    QTRY_COMPARE(model->day(), tomorrow);
+    QVERIFY(showTomorrowOnline(session));
+    const QDate tomorrow = session.day();
 
     QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
@@ -158,10 +166,8 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
     ClinicSession session(m_db->settings(), m_clinic.id);
     DayModel *model = session.dayModel();
     session.start();
-    QVERIFY(waitOnline(session));
-    const QDate tomorrow = session.today().addDays(1);
-    session.showDay(tomorrow);
-    QTRY_COMPARE(model->day(), tomorrow);
+    QVERIFY(showTomorrowOnline(session));
+    const QDate tomorrow = session.day();
 
     QSignalSpy states(&session, &ClinicSession::connectionStateChanged);
     QSignalSpy arrived(model, &DayModel::appointmentArrived);
