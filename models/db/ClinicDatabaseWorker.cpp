@@ -10,9 +10,19 @@
 #include <QSqlError>
 #include <QTimer>
 
+#include <memory>
+
 namespace frontdesk {
 
 namespace {
+
+// A handle to one of the worker's connections that lives only for the expression using it:
+// closeAll() removes the connections, which must not happen while a handle is still held.
+std::unique_ptr<QSqlDatabase> connectionNamed(const QString &name)
+{
+    return std::make_unique<QSqlDatabase>(QSqlDatabase::database(name, false));
+}
+
 constexpr int kHeartbeatMs = 5000;
 constexpr int kFirstRetryMs = 1000;
 constexpr int kLongestRetryMs = 15000;
@@ -156,9 +166,7 @@ void ClinicDatabaseWorker::connectionLost(const QString &why)
 void ClinicDatabaseWorker::heartbeat()
 {
     // QPSQL does not signal a dead connection; only a failing round trip shows it.
-    QSqlDatabase listen = QSqlDatabase::database(m_listenName, false);
-    QSqlDatabase query = QSqlDatabase::database(m_queryName, false);
-    if (!ClinicQueries::ping(listen) || !ClinicQueries::ping(query))
+    if (!ClinicQueries::ping(*connectionNamed(m_listenName)) || !ClinicQueries::ping(*connectionNamed(m_queryName)))
         connectionLost(QStringLiteral("heartbeat failed"));
 }
 
@@ -173,8 +181,7 @@ bool ClinicDatabaseWorker::reloadWatchedDay()
 {
     if (!m_watchedDay.isValid() || !m_clinic.isValid())
         return true;
-    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
-    auto day = ClinicQueries::loadDay(db, m_clinic, m_watchedDay);
+    auto day = ClinicQueries::loadDay(*connectionNamed(m_queryName), m_clinic, m_watchedDay);
     if (!day) {
         m_state.detail = day.error().message;
         return false;
@@ -195,8 +202,7 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
     const qint64 appointmentId = doorbell.value(u"appointment_id").toInteger();
     if (appointmentId <= 0)
         return;
-    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
-    auto appointment = ClinicQueries::loadAppointment(db, m_orgId, appointmentId);
+    auto appointment = ClinicQueries::loadAppointment(*connectionNamed(m_queryName), m_orgId, appointmentId);
     if (!appointment) {
         connectionLost(appointment.error().message);
         return;
@@ -216,12 +222,11 @@ void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)
         return;
     }
     request.orgId = m_orgId;
-    QSqlDatabase db = QSqlDatabase::database(m_queryName, false);
-    auto result = ClinicQueries::book(db, request);
+    auto result = ClinicQueries::book(*connectionNamed(m_queryName), request);
     if (!result) {
         // Only a dead connection leaves the outcome unknown; any other database error means
         // the call was rolled back.
-        const bool lost = !db.isOpen() || result.error().code == u"CONNECTION_LOST";
+        const bool lost = !connectionNamed(m_queryName)->isOpen() || result.error().code == u"CONNECTION_LOST";
         if (lost)
             connectionLost(result.error().message);
         Q_EMIT bookingFinished(requestId, BookingResult::failure(lost ? QStringLiteral("CONNECTION_LOST")
