@@ -66,7 +66,7 @@ QString errorText(const Result<BookingResult> &r)
 
 // Books and fails the test on a database error (a refused booking is not a database error).
 #define BOOK(var, request)                                                                       \
-    const Result<BookingResult> var##_result = ClinicQueries::book(m_db, (request));             \
+    const Result<BookingResult> var##_result = ClinicQueries::book(m_database->connection(), (request));             \
     QVERIFY2(var##_result.ok(), qPrintable(errorText(var##_result)));                             \
     const BookingResult var = var##_result.value()
 
@@ -132,8 +132,6 @@ private:
     QString rawBook(const BookingRequest &r, const QVariantMap &overrides = {});
 
     std::unique_ptr<test::TestDatabase> m_database;
-    QSqlDatabase m_db;
-    const QString m_connectionName = u"tst_booking"_s;
 };
 
 void TestBooking::initTestCase()
@@ -142,16 +140,11 @@ void TestBooking::initTestCase()
     m_database = std::make_unique<test::TestDatabase>();
     if (!m_database->isValid())
         QFAIL(qPrintable(m_database->error()));
-    m_db = m_database->connect(m_connectionName);
-    QVERIFY2(m_db.isOpen(), qPrintable(m_db.lastError().text()));
+    QVERIFY2(m_database->connection().isOpen(), qPrintable(m_database->connection().lastError().text()));
 }
 
 void TestBooking::cleanupTestCase()
 {
-    if (m_db.isValid())
-        m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
     m_database.reset();
 }
 
@@ -169,7 +162,7 @@ Clinic TestBooking::officeHoursClinic()
         return {};
     if (!exec(u"insert into frontdesk.providers (org_id, display_name) values (?, 'Dr. Office')"_s, { orgId }))
         return {};
-    const auto clinic = ClinicQueries::loadClinic(m_db, orgId.toLongLong());
+    const auto clinic = ClinicQueries::loadClinic(m_database->connection(), orgId.toLongLong());
     return clinic.ok() ? clinic.value() : Clinic();
 }
 
@@ -199,7 +192,7 @@ QString TestBooking::storedCounts()
 
 QVariant TestBooking::value(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database->connection());
     if (!execPrepared(q, sql, binds) || !q.next()) {
         qWarning("query failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return {};
@@ -209,7 +202,7 @@ QVariant TestBooking::value(const QString &sql, const QVariantList &binds)
 
 bool TestBooking::exec(const QString &sql, const QVariantList &binds, QSqlError *error)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database->connection());
     const bool ok = binds.isEmpty() ? q.exec(sql) : execPrepared(q, sql, binds);
     if (error)
         *error = q.lastError();
@@ -239,7 +232,7 @@ QString TestBooking::rawBook(const BookingRequest &r, const QVariantMap &overrid
             qFatal("rawBook: no parameter %s", qPrintable(it.key()));
         p.insert(it.key(), it.value());
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database->connection());
     const bool ran = execPrepared(
         q,
         u"select frontdesk.book_appointment_atomic(p_org_id => ?, p_provider_id => ?, p_starts_at => ?, "
@@ -337,7 +330,7 @@ void TestBooking::validBookingIsStoredNormalised()
     QCOMPARE(value(u"select count(*) from frontdesk.booking_requests"_s).toLongLong(), requestsBefore + 1);
 
     // The appointment row.
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database->connection());
     QVERIFY(execPrepared(q, u"select org_id, provider_id, patient_id, extract(epoch from starts_at)::bigint, "
                              "extract(epoch from ends_at)::bigint, status, source, coalesce(service, ''), "
                              "coalesce(notes, ''), created_by = session_user "
@@ -379,11 +372,11 @@ void TestBooking::validBookingIsStoredNormalised()
              result.appointmentId);
 
     // And the desk reads back what was booked.
-    const auto loaded = ClinicQueries::loadAppointment(m_db, clinic.id, result.appointmentId);
+    const auto loaded = ClinicQueries::loadAppointment(m_database->connection(), clinic.id, result.appointmentId);
     QVERIFY(loaded.ok());
     QVERIFY(loaded.value().has_value());
     // Another clinic's id never reads it, whatever a doorbell claims.
-    const auto foreign = ClinicQueries::loadAppointment(m_db, clinic.id + 1000, result.appointmentId);
+    const auto foreign = ClinicQueries::loadAppointment(m_database->connection(), clinic.id + 1000, result.appointmentId);
     QVERIFY(foreign.ok());
     QVERIFY(!foreign.value().has_value());
     const Appointment &a = *loaded.value();

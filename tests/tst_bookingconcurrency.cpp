@@ -96,8 +96,6 @@ private:
     qint64 count(const QString &sql, const QVariantList &binds = {}) { return value(sql, binds).toLongLong(); }
 
     std::unique_ptr<test::TestDatabase> m_database;
-    QSqlDatabase m_db;
-    const QString m_connectionName = u"tst_bookingconcurrency"_s;
     int m_run = 0;
     QString m_gateFailure;
 };
@@ -108,22 +106,17 @@ void TestBookingConcurrency::initTestCase()
     m_database = std::make_unique<test::TestDatabase>();
     if (!m_database->isValid())
         QFAIL(qPrintable(m_database->error()));
-    m_db = m_database->connect(m_connectionName);
-    QVERIFY2(m_db.isOpen(), qPrintable(m_db.lastError().text()));
+    QVERIFY2(m_database->connection().isOpen(), qPrintable(m_database->connection().lastError().text()));
 }
 
 void TestBookingConcurrency::cleanupTestCase()
 {
-    if (m_db.isValid())
-        m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
     m_database.reset();
 }
 
 QVariant TestBookingConcurrency::value(const QString &sql, const QVariantList &binds)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database->connection());
     if (!execPrepared(q, sql, binds) || !q.next()) {
         qWarning("query failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return {};

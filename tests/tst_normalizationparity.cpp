@@ -292,8 +292,6 @@ private:
     QList<QVariant> sqlRow(const QString &sql, const QList<QVariant> &values);
 
     std::unique_ptr<test::TestDatabase> m_db;
-    QSqlDatabase m_sql;
-    const QString m_connection = QStringLiteral("parity");
 };
 
 void TestNormalizationParity::initTestCase()
@@ -301,21 +299,17 @@ void TestNormalizationParity::initTestCase()
     m_db = std::make_unique<test::TestDatabase>();
     if (!m_db->isValid())
         QFAIL(qPrintable(m_db->error()));
-    m_sql = m_db->connect(m_connection);
-    QVERIFY2(m_sql.isOpen(), qPrintable(m_sql.lastError().text()));
+    QVERIFY2(m_db->connection().isOpen(), qPrintable(m_db->connection().lastError().text()));
 }
 
 void TestNormalizationParity::cleanupTestCase()
 {
-    m_sql = QSqlDatabase();
-    if (QSqlDatabase::contains(m_connection))
-        QSqlDatabase::removeDatabase(m_connection);
     m_db.reset();
 }
 
 QList<QVariant> TestNormalizationParity::sqlRow(const QString &sql, const QList<QVariant> &values)
 {
-    QSqlQuery q(m_sql);
+    QSqlQuery q(m_db->connection());
     if (!q.prepare(sql)) {
         qWarning("prepare failed: %s", qPrintable(q.lastError().text()));
         return {};
@@ -345,7 +339,7 @@ void TestNormalizationParity::tableCoversEveryRegionOfTheDatabase()
     }
     QVERIFY2(phones >= 25, qPrintable(QString::number(phones)));
 
-    QSqlQuery q(m_sql);
+    QSqlQuery q(m_db->connection());
     QVERIFY2(q.exec(QStringLiteral("select region from frontdesk.phone_regions order by region")),
              qPrintable(q.lastError().text()));
     QStringList regions;

@@ -91,6 +91,11 @@ TestDatabase::TestDatabase(Start start) : m_server(serverUrl())
 
 TestDatabase::~TestDatabase()
 {
+    if (!m_connectionName.isEmpty()) {
+        m_connection.close();
+        m_connection = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
     if (m_name.isEmpty())
         return;
     QString ignored;
@@ -131,6 +136,15 @@ BookingResult TestDatabase::bookOnOwnThread(const BookingRequest &request) const
     });
     agent.join();
     return result;
+}
+
+QSqlDatabase &TestDatabase::connection()
+{
+    if (m_connectionName.isEmpty()) {
+        m_connectionName = QStringLiteral("own-") + QUuid::createUuid().toString(QUuid::Id128);
+        m_connection = connect(m_connectionName);
+    }
+    return m_connection;
 }
 
 QVariant TestDatabase::scalar(const QString &sql) const

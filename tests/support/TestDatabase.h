@@ -29,6 +29,10 @@ public:
     QString conninfo() const;   // without the password
     // A new connection to this database, usable in the calling thread only.
     QSqlDatabase connect(const QString &connectionName) const;
+    // This object's own connection, opened on first use in the calling thread, and closed and
+    // removed before the database is dropped. Use it by reference: a copy kept elsewhere
+    // would still be in use when it is removed.
+    QSqlDatabase &connection();
 
     // A clinic open every day and all day (so tests never hit OUTSIDE_HOURS by the clock),
     // with `providers` providers. Returns the loaded clinic.
@@ -50,6 +54,8 @@ private:
     QString m_name;
     QString m_error;
     QString m_server;
+    QString m_connectionName;
+    QSqlDatabase m_connection;
 };
 
 } // namespace frontdesk::test
