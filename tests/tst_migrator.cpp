@@ -1,7 +1,8 @@
 #include "TestDatabase.h"
+#include "db/ClinicQueries.h"
+#include "db/DemoSeeder.h"
 #include "db/Migrator.h"
 
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,9 +24,7 @@ private Q_SLOTS:
     void failingMigrationLeavesNothingBehind();
     void concurrentRunsApplyOnce();
     void textRulesDoNotDependOnTheDatabaseLocale();
-    void adminToolMigratesAndReportsStatus();
-    void adminToolRejectsBadArguments_data();
-    void adminToolRejectsBadArguments();
+    void upgradesAPopulatedV1DatabaseInPlace();
 
 private:
     static int count(TestDatabase &db, const QString &sql) { return db.scalar(sql).toInt(); }
@@ -91,8 +90,10 @@ void TestMigrator::failingMigrationLeavesNothingBehind()
     // QPSQL would report only the first statement of a script; the failure here is in the
     // second, after a statement that succeeded and must be rolled back.
     QTemporaryDir dir;
-    QVERIFY(QFile::copy(QStringLiteral(":/migrations/0001_clinic_core.sql"), dir.filePath(QStringLiteral("0001_clinic_core.sql"))));
-    QFile broken(dir.filePath(QStringLiteral("0002_broken.sql")));
+    for (const Migration &m : Migrator(QSqlDatabase()).available())
+        QVERIFY(QFile::copy(QStringLiteral(":/migrations/") + m.name + QStringLiteral(".sql"),
+                            dir.filePath(m.name + QStringLiteral(".sql"))));
+    QFile broken(dir.filePath(QStringLiteral("0099_broken.sql")));
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("create table frontdesk.half_done (x int);\nselect 1 / 0;\n");
     broken.close();
@@ -105,8 +106,8 @@ void TestMigrator::failingMigrationLeavesNothingBehind()
     QVERIFY(!applied.ok());
     QCOMPARE(applied.error().code, QStringLiteral("MIGRATION_FAILED"));
     QVERIFY2(applied.error().message.contains(QStringLiteral("division by zero")), qPrintable(applied.error().message));
-    QVERIFY(applied.error().message.startsWith(QStringLiteral("0002_broken")));
-    QCOMPARE(migrator.appliedVersion().value(), 1);
+    QVERIFY(applied.error().message.startsWith(QStringLiteral("0099_broken")));
+    QCOMPARE(migrator.appliedVersion().value(), Migrator::requiredVersion());
     QCOMPARE(db.scalar(QStringLiteral("select to_regclass('frontdesk.half_done') is null")).toBool(), true);
     // The connection is usable afterwards: the failed transaction was rolled back.
     QSqlQuery q(conn);
@@ -139,8 +140,13 @@ void TestMigrator::concurrentRunsApplyOnce()
     for (auto &t : runners)
         t.join();
     QVERIFY2(errors[0].isEmpty() && errors[1].isEmpty(), qPrintable(errors[0] + errors[1]));
-    QCOMPARE(results[0].size() + results[1].size(), 1);
-    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.schema_migrations")), 1);
+    // Each migration applied once, by one of the two runs.
+    const int migrations = int(Migrator(QSqlDatabase()).available().size());
+    QCOMPARE(results[0].size() + results[1].size(), migrations);
+    QStringList all = results[0] + results[1];
+    all.removeDuplicates();
+    QCOMPARE(all.size(), migrations);
+    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.schema_migrations")), migrations);
 }
 
 // A database created with LC_CTYPE=C knows no case for "é"; the text rules must not care.
@@ -159,74 +165,57 @@ void TestMigrator::textRulesDoNotDependOnTheDatabaseLocale()
     QCOMPARE(db.scalar(QStringLiteral("select frontdesk.is_valid_name('José Álvarez')")).toBool(), true);
 }
 
-void TestMigrator::adminToolMigratesAndReportsStatus()
+// A clinic running v1, with its bookings, is upgraded in place: every row stays, and booking
+// goes on through the new, checked function.
+void TestMigrator::upgradesAPopulatedV1DatabaseInPlace()
 {
+    QTemporaryDir v1;
+    QVERIFY(QFile::copy(QStringLiteral(":/migrations/0001_clinic_core.sql"), v1.filePath(QStringLiteral("0001_clinic_core.sql"))));
     TestDatabase db(TestDatabase::Start::Empty);
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const auto run = [&db](const QStringList &args, QString *output) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGPASSWORD"), TestDatabase::serverPassword());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FRONTDESK_ADMIN), QStringList{ QStringLiteral("--database"), db.conninfo() } + args);
-        p.waitForFinished(60000);
-        *output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-        return p.exitCode();
-    };
-    QString out;
-    QCOMPARE(run({ QStringLiteral("status") }, &out), 3);
-    QVERIFY2(out.contains(QStringLiteral("schema version 0")), qPrintable(out));
-    QCOMPARE(run({ QStringLiteral("migrate") }, &out), 0);
-    QVERIFY2(out.contains(QStringLiteral("applied 0001_clinic_core")), qPrintable(out));
-    QCOMPARE(run({ QStringLiteral("migrate") }, &out), 0);
-    QVERIFY2(out.contains(QStringLiteral("up to date")), qPrintable(out));
-    QCOMPARE(run({ QStringLiteral("status") }, &out), 0);
-    QCOMPARE(run({ QStringLiteral("seed-demo"), QStringLiteral("--time-zone"), QStringLiteral("Europe/London") }, &out), 0);
-    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.providers")), 3);
-    const int appointments = count(db, QStringLiteral("select count(*) from frontdesk.appointments"));
-    QVERIFY(appointments > 0);
-    QCOMPARE(run({ QStringLiteral("seed-demo") }, &out), 0);   // again: finds the clinic, adds nothing
-    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.appointments")), appointments);
-    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.organisations")), 1);
-}
+    QSqlDatabase &conn = db.connection();
+    QVERIFY(Migrator(conn, v1.path()).migrate().ok());
+    QCOMPARE(Migrator(conn).appliedVersion().value(), 1);
+    QVERIFY(DemoSeeder::seed(conn, QStringLiteral("Europe/London")).ok());
+    const auto clinic = ClinicQueries::loadClinic(conn, 1);
+    QVERIFY(clinic.ok());
+    BookingRequest r;
+    r.orgId = clinic->id;
+    r.providerId = clinic->providers.first().id;
+    r.startsAt = QDateTime(QDate::currentDate().addDays(2), QTime(12, 0), clinic->timeZone).toUTC();
+    r.endsAt = r.startsAt.addSecs(1800);
+    r.patientName = QStringLiteral("Ada Lovelace");
+    r.phone = QStringLiteral("(415) 555-2671");
+    r.idempotencyKey = QStringLiteral("before-upgrade");
+    const auto before = ClinicQueries::book(conn, r);
+    QVERIFY(before.ok() && before->ok);
 
-void TestMigrator::adminToolRejectsBadArguments_data()
-{
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("no command") << QStringList{ QStringLiteral("--database"), QStringLiteral("host=127.0.0.1") } << 2
-                                << QStringLiteral("give one command");
-    QTest::newRow("unknown command") << QStringList{ QStringLiteral("--database"), QStringLiteral("host=127.0.0.1"), QStringLiteral("drop") }
-                                     << 2 << QStringLiteral("give one command");
-    QTest::newRow("bad conninfo") << QStringList{ QStringLiteral("--database"), QStringLiteral("postgresql://[bad"), QStringLiteral("migrate") }
-                                  << 1 << QStringLiteral("INVALID_CONNINFO");
-    QTest::newRow("unknown keyword") << QStringList{ QStringLiteral("--database"), QStringLiteral("colour=red"), QStringLiteral("migrate") }
-                                     << 1 << QStringLiteral("INVALID_CONNINFO");
-    QTest::newRow("nobody listening") << QStringList{ QStringLiteral("--database"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), QStringLiteral("status") }
-                                      << 1 << QStringLiteral("CONNECT_FAILED");
-    QTest::newRow("bad time zone") << QStringList{ QStringLiteral("seed-demo"), QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus") }
-                                   << 1 << QStringLiteral("INVALID_TIME_ZONE");
-}
+    const QString everything = QStringLiteral(
+        "select format('%s|%s|%s|%s|%s|%s', "
+        "(select string_agg(id || ':' || name || ':' || time_zone, ',' order by id) from frontdesk.organisations), "
+        "(select string_agg(id || ':' || display_name, ',' order by id) from frontdesk.providers), "
+        "(select string_agg(id || ':' || full_name || ':' || coalesce(phone, ''), ',' order by id) from frontdesk.patients), "
+        "(select string_agg(id || ':' || extract(epoch from starts_at) || ':' || status || ':' || source, ',' order by id) "
+        "   from frontdesk.appointments), "
+        "(select string_agg(idempotency_key || ':' || appointment_id, ',' order by idempotency_key) from frontdesk.booking_requests), "
+        "(select count(*) from frontdesk.events))");
+    const QString rowsBefore = db.scalar(everything).toString();
+    QVERIFY(rowsBefore.size() > 50);
 
-void TestMigrator::adminToolRejectsBadArguments()
-{
-    QFETCH(QStringList, args);
-    QFETCH(int, exitCode);
-    QFETCH(QString, message);
-    TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("FRONTDESK_DATABASE"), db.conninfo());
-    env.insert(QStringLiteral("PGPASSWORD"), TestDatabase::serverPassword());
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FRONTDESK_ADMIN), args);
-    QVERIFY(p.waitForFinished(30000));
-    const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    QCOMPARE(p.exitCode(), exitCode);
-    QVERIFY2(out.contains(message), qPrintable(out));
-    QCOMPARE(count(db, QStringLiteral("select count(*) from frontdesk.organisations")), 0);
+    const auto applied = Migrator(conn).migrate();
+    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
+    QCOMPARE(applied.value(), QStringList{ QStringLiteral("0002_roles_and_tenancy") });
+    QCOMPARE(db.scalar(everything).toString(), rowsBefore);
+
+    // The replay of the booking made on v1 gets its original answer; new bookings go through.
+    const auto replay = ClinicQueries::book(conn, r);
+    QVERIFY(replay.ok() && replay->ok);
+    QCOMPARE(replay->appointmentId, before->appointmentId);
+    r.idempotencyKey = QStringLiteral("after-upgrade");
+    r.startsAt = r.startsAt.addSecs(3600);
+    r.endsAt = r.endsAt.addSecs(3600);
+    const auto after = ClinicQueries::book(conn, r);
+    QVERIFY(after.ok() && after->ok);
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)

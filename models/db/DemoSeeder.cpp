@@ -1,5 +1,6 @@
 #include "DemoSeeder.h"
 
+#include "AdminQueries.h"
 #include "SqlStatement.h"
 
 #include <QDateTime>
@@ -62,21 +63,24 @@ Result<qint64> seed(QSqlDatabase &db, const QString &timeZone, const QString &ph
     auto fail = [&db](Error e) { db.rollback(); return e; };
 
     // Open long hours every day, so the simulator finds free slots whenever the demo runs.
-    if (!execPrepared(q, QStringLiteral(
-            "insert into frontdesk.organisations (name, time_zone, region, opens_at, closes_at, open_days) "
-            "values (?, ?, ?, '07:00', '21:00', '{1,2,3,4,5,6,7}') returning id"),
-            { QString::fromUtf8(kDemoClinicName), timeZone, phoneRegion })
-        || !q.next())
-        return fail(sqlError(q));
-    const qint64 orgId = q.value(0).toLongLong();
+    AdminQueries::NewClinic demo;
+    demo.name = QString::fromUtf8(kDemoClinicName);
+    demo.timeZone = timeZone;
+    demo.phoneRegion = phoneRegion;
+    demo.opensAt = QTime(7, 0);
+    demo.closesAt = QTime(21, 0);
+    demo.openDays = { 1, 2, 3, 4, 5, 6, 7 };
+    const auto created = AdminQueries::createClinic(db, demo);
+    if (!created)
+        return fail(created.error());
+    const qint64 orgId = created.value();
 
     QList<qint64> providerIds;
     for (const char *name : kProviders) {
-        if (!execPrepared(q, QStringLiteral("insert into frontdesk.providers (org_id, display_name) values (?, ?) returning id"),
-                          { orgId, QString::fromUtf8(name) })
-            || !q.next())
-            return fail(sqlError(q));
-        providerIds.append(q.value(0).toLongLong());
+        const auto provider = AdminQueries::createProvider(db, orgId, QString::fromUtf8(name));
+        if (!provider)
+            return fail(provider.error());
+        providerIds.append(provider.value());
     }
 
     // History is written directly: book_appointment_atomic rightly refuses the past.

@@ -1,6 +1,7 @@
 #include "Migrator.h"
 
 #include "Logging.h"
+#include "SqlStatement.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -82,11 +83,7 @@ Result<int> Migrator::appliedVersion() const
 // later statement would pass unnoticed. libpq's PQexec on the same connection reports it.
 Result<bool> Migrator::execScript(const QByteArray &sql) const
 {
-    // QPSQL hands out its PGconn* as a QVariant of type "pg_conn*"; the type is opaque here.
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    PGconn *conn = handle.isValid() && qstrcmp(handle.typeName(), "pg_conn*") == 0
-        ? *static_cast<PGconn *const *>(handle.constData())
-        : nullptr;
+    PGconn *conn = nativeConnection(m_db);
     if (!conn)
         return Error{ QStringLiteral("DATABASE_ERROR"), QStringLiteral("not a PostgreSQL connection") };
     PGresult *res = PQexec(conn, sql.constData());

@@ -1,5 +1,6 @@
 #include "SqlStatement.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace frontdesk {
@@ -11,6 +12,15 @@ bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &valu
     for (const QVariant &value : values)
         query.addBindValue(value);
     return query.exec();
+}
+
+pg_conn *nativeConnection(const QSqlDatabase &db)
+{
+    // QPSQL hands out its PGconn* as a QVariant of type "pg_conn*"; the type is opaque here.
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "pg_conn*") != 0)
+        return nullptr;
+    return *static_cast<pg_conn *const *>(handle.constData());
 }
 
 Error sqlError(const QSqlQuery &query)

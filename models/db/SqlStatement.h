@@ -2,7 +2,10 @@
 
 #include "domain/Result.h"
 
+#include <QSqlDatabase>
 #include <QSqlQuery>
+
+struct pg_conn;
 #include <QVariantList>
 
 namespace frontdesk {
@@ -13,6 +16,10 @@ namespace frontdesk {
 // empty error, becomes CONNECTION_LOST.
 bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 Error sqlError(const QSqlQuery &query);
+
+// libpq's connection under a QPSQL connection, for the few things QPSQL cannot do (running a
+// script, making a SCRAM verifier); nullptr for any other driver.
+pg_conn *nativeConnection(const QSqlDatabase &db);
 
 // A typed SQL NULL for binding.
 template <typename T>

@@ -147,6 +147,17 @@ QSqlDatabase &TestDatabase::connection()
     return m_connection;
 }
 
+QSqlDatabase TestDatabase::connectAs(const QString &connectionName, const QString &login,
+                                     const QString &password) const
+{
+    ConnectionSettings as = settings();
+    as.user = login;
+    as.password = password;
+    QSqlDatabase db = as.addDatabase(connectionName);
+    db.open();
+    return db;
+}
+
 QVariant TestDatabase::scalar(const QString &sql) const
 {
     const QString name = QStringLiteral("scalar-") + QUuid::createUuid().toString(QUuid::Id128);

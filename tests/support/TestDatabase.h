@@ -29,6 +29,8 @@ public:
     QString conninfo() const;   // without the password
     // A new connection to this database, usable in the calling thread only.
     QSqlDatabase connect(const QString &connectionName) const;
+    // The same, logged in as another role (a staff or agent login).
+    QSqlDatabase connectAs(const QString &connectionName, const QString &login, const QString &password) const;
     // This object's own connection, opened on first use in the calling thread, and closed and
     // removed before the database is dropped. Use it by reference: a copy kept elsewhere
     // would still be in use when it is removed.
