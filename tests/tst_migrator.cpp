@@ -204,7 +204,11 @@ void TestMigrator::upgradesAPopulatedV1DatabaseInPlace()
 
     const auto applied = Migrator(conn).migrate();
     QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
-    QCOMPARE(applied.value(), QStringList{ QStringLiteral("0002_roles_and_tenancy") });
+    QStringList later;
+    for (const Migration &m : Migrator(QSqlDatabase()).available())
+        later.append(m.name);
+    later.removeFirst();
+    QCOMPARE(applied.value(), later);
     QCOMPARE(db.scalar(everything).toString(), rowsBefore);
 
     // The replay of the booking made on v1 gets its original answer; new bookings go through.

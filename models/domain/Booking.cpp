@@ -59,7 +59,7 @@ QString bookingErrorText(const QString &code)
         { "INVALID_IDEMPOTENCY_KEY", QT_TRANSLATE_NOOP("BookingError", "The request had no valid idempotency key.") },
         { "IDEMPOTENCY_MISMATCH", QT_TRANSLATE_NOOP("BookingError", "This request was already sent with different details.") },
         { "TEXT_TOO_LONG", QT_TRANSLATE_NOOP("BookingError", "The service or notes are too long.") },
-        { "UNSUPPORTED_ISOLATION", QT_TRANSLATE_NOOP("BookingError", "The booking was sent in an unsupported kind of database transaction.") },
+        { "IDEMPOTENCY_RETRY", QT_TRANSLATE_NOOP("BookingError", "The same request was completed elsewhere a moment ago. Send it again to see its result.") },
         { "NOT_PERMITTED", QT_TRANSLATE_NOOP("BookingError", "Your login is not allowed to do this.") },
         { "CONNECTION_LOST", QT_TRANSLATE_NOOP("BookingError", "The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.") },
         { "DATABASE_ERROR", QT_TRANSLATE_NOOP("BookingError", "The database refused the request; nothing was booked. The details are in the log.") },
