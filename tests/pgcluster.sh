@@ -3,8 +3,9 @@
 #   pgcluster.sh start DIR   initialise (if needed) and start; writes DIR/url
 #   pgcluster.sh stop DIR    stop the cluster whose pid is in DIR/data/postmaster.pid
 #   pgcluster.sh destroy DIR stop it and delete DIR
-# DIR/url is the server's URL; DIR/password (mode 600) its superuser's random password, for
-# PGPASSWORD: never put it on a command line.
+# DIR/url is the server's URL (as the superuser postgres); DIR/password (mode 600) the random
+# password of both postgres and frontdesk_owner (CREATEROLE, no superuser), for PGPASSWORD:
+# never put it on a command line.
 # initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
 set -euo pipefail
 
@@ -60,6 +61,11 @@ start() {
         >/dev/null || { cat "$dir/server.log" >&2; return 1; }
     echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
     echo "$port" >"$dir/port"
+    # Frontdesk's schemas are owned, migrated and administered by a role that is not a superuser,
+    # as at a clinic: superusers bypass row-level security, even where it is forced.
+    PGPASSWORD=$(cat "$dir/password") "$PGBIN/psql" -q -X -v ON_ERROR_STOP=1 \
+        "postgresql://postgres@127.0.0.1:$port/postgres" \
+        -c "create role frontdesk_owner login createrole password '$(cat "$dir/password")'" >/dev/null
 }
 
 # pg_ctl stops the postmaster whose pid is in postmaster.pid, after checking it is still that

@@ -6,5 +6,7 @@ url=$(cat "$1/url")
 admin=$2
 PGPASSWORD=$(cat "$1/password")
 export PGPASSWORD
-psql "$url" -q -v ON_ERROR_STOP=1 -c "drop database if exists frontdesk_template" -c "create database frontdesk_template"
-FRONTDESK_DATABASE="${url%/postgres}/frontdesk_template" "$admin" migrate
+psql "$url" -q -v ON_ERROR_STOP=1 -c "drop database if exists frontdesk_template" \
+    -c "create database frontdesk_template owner frontdesk_owner"
+owner_url="${url/postgres@/frontdesk_owner@}"
+FRONTDESK_DATABASE="${owner_url%/postgres}/frontdesk_template" "$admin" migrate

@@ -85,6 +85,11 @@ void TestTenancy::initTestCase()
     m_db = std::make_unique<TestDatabase>();
     if (!m_db->isValid())
         QFAIL(qPrintable(m_db->error()));
+    // The schema's owner is not a superuser, as at a clinic: superusers bypass row-level
+    // security even where it is forced, which would hide a missing policy here.
+    QCOMPARE(m_db->scalar(QStringLiteral("select nspowner::regrole::text from pg_namespace where nspname = 'frontdesk'")).toString(),
+             QStringLiteral("frontdesk_owner"));
+    QCOMPARE(m_db->scalar(QStringLiteral("select rolsuper from pg_roles where rolname = current_user")).toBool(), false);
     // Roles are cluster-wide: a prefix keeps this run's logins apart from other tests'.
     m_prefix = QStringLiteral("t") + QUuid::createUuid().toString(QUuid::Id128).left(8) + u'_';
     m_a = m_db->createClinic(QStringLiteral("UTC"), 1);

@@ -76,13 +76,13 @@ TestDatabase::TestDatabase(Start start) : m_server(serverUrl())
     QString sql;
     switch (start) {
     case Start::Migrated:
-        sql = QStringLiteral("create database %1 template frontdesk_template strategy file_copy").arg(name);
+        sql = QStringLiteral("create database %1 template frontdesk_template owner frontdesk_owner strategy file_copy").arg(name);
         break;
     case Start::Empty:
-        sql = QStringLiteral("create database %1").arg(name);
+        sql = QStringLiteral("create database %1 owner frontdesk_owner").arg(name);
         break;
     case Start::EmptyCLocale:
-        sql = QStringLiteral("create database %1 template template0 encoding 'UTF8' locale 'C'").arg(name);
+        sql = QStringLiteral("create database %1 template template0 encoding 'UTF8' locale 'C' owner frontdesk_owner").arg(name);
         break;
     }
     if (execOn(m_server, sql, &m_error))
@@ -109,9 +109,29 @@ ConnectionSettings TestDatabase::settings() const
 
 QString TestDatabase::conninfo() const
 {
+    // As the schema's owner, who is not a superuser; m_server is the superuser's.
     QString url = m_server;
+    url.replace(QStringLiteral("postgres@"), QStringLiteral("frontdesk_owner@"));
     url.chop(QStringLiteral("postgres").size());
     return url + m_name;
+}
+
+QVariant TestDatabase::scalarAsSuperuser(const QString &sql) const
+{
+    const QString name = QStringLiteral("super-") + QUuid::createUuid().toString(QUuid::Id128);
+    QVariant value;
+    {
+        QString url = m_server;
+        url.chop(QStringLiteral("postgres").size());
+        QSqlDatabase db = withPassword(url + m_name).value().addDatabase(name);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(sql) && q.next())
+            value = q.value(0);
+        else
+            qWarning("scalarAsSuperuser(%s) failed: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
 }
 
 QSqlDatabase TestDatabase::connect(const QString &connectionName) const

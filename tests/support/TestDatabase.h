@@ -26,7 +26,7 @@ public:
     const QString &error() const { return m_error; }
     QString name() const { return m_name; }
     ConnectionSettings settings() const;
-    QString conninfo() const;   // without the password
+    QString conninfo() const;   // as the schema's owner (not a superuser), without the password
     // A new connection to this database, usable in the calling thread only.
     QSqlDatabase connect(const QString &connectionName) const;
     // The same, logged in as another role (a staff or agent login).
@@ -45,7 +45,10 @@ public:
     // voice backend would, and returns its answer (a database error as a failed result).
     BookingResult bookOnOwnThread(const BookingRequest &request) const;
 
-    // Runs one statement and returns the first column of the first row.
+    // The same as the cluster's superuser, for the few checks only a superuser may make.
+    QVariant scalarAsSuperuser(const QString &sql) const;
+
+    // Runs one statement, as the schema's owner, and returns the first column of the first row.
     QVariant scalar(const QString &sql) const;
 
     static QString serverUrl();
