@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QUuid>
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include <condition_variable>
@@ -87,6 +88,10 @@ private Q_SLOTS:
     void tenProvidersSameSlotAllBook();
     void oneNewPatientWithTenProvidersIsCreatedOnce_data();
     void oneNewPatientWithTenProvidersIsCreatedOnce();
+    void twoHundredCallersForOneSlot_data();
+    void twoHundredCallersForOneSlot();
+    void sameKeyTwentyTimes();
+    void fiveHundredMixedRequestsNeverOverlap();
 
 private:
     void addModes();
@@ -448,6 +453,177 @@ void TestBookingConcurrency::oneNewPatientWithTenProvidersIsCreatedOnce()
     QCOMPARE(patients.size(), 1);
     QCOMPARE(count(u"select count(*) from frontdesk.patients where org_id = ?"_s, { clinic.id }), qint64(1));
     QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(kThreads));
+}
+
+void TestBookingConcurrency::twoHundredCallersForOneSlot_data()
+{
+    addModes();
+}
+
+void TestBookingConcurrency::twoHundredCallersForOneSlot()
+{
+    QFETCH(bool, gated);
+    constexpr int kCallers = 200;
+    const Clinic clinic = m_database->createClinic(u"UTC"_s, 1);
+    QVERIFY(clinic.isValid());
+    std::vector<BookingRequest> requests;
+    for (int i = 0; i < kCallers; ++i) {
+        BookingRequest r;
+        r.orgId = clinic.id;
+        r.providerId = clinic.providers.first().id;
+        r.startsAt = utcAt(3, 9);
+        r.endsAt = utcAt(3, 9, 30);
+        r.patientName = QString::fromLatin1(kNames[i % kThreads]);
+        r.phone = u"(415) 555-%1"_s.arg(3000 + i);
+        r.idempotencyKey = newKey();
+        requests.push_back(r);
+    }
+    const std::vector<Outcome> outcomes = runConcurrently(requests, gated);
+    QVERIFY2(m_gateFailure.isEmpty(), qPrintable(m_gateFailure));
+    int booked = 0;
+    int refused = 0;
+    for (const Outcome &o : outcomes) {
+        QVERIFY2(o.connected && o.error.isEmpty(), qPrintable(o.error));
+        if (o.result.ok)
+            ++booked;
+        else if (o.result.code == u"SLOT_UNAVAILABLE")
+            ++refused;
+    }
+    QCOMPARE(booked, 1);
+    QCOMPARE(refused, kCallers - 1);
+    QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(1));
+    QCOMPARE(count(u"select count(*) from frontdesk.patients where org_id = ?"_s, { clinic.id }), qint64(1));
+}
+
+void TestBookingConcurrency::sameKeyTwentyTimes()
+{
+    constexpr int kCallers = 20;
+    const Clinic clinic = m_database->createClinic(u"UTC"_s, 1);
+    QVERIFY(clinic.isValid());
+    BookingRequest r;
+    r.orgId = clinic.id;
+    r.providerId = clinic.providers.first().id;
+    r.startsAt = utcAt(3, 10);
+    r.endsAt = utcAt(3, 10, 30);
+    r.patientName = u"Ada Lovelace"_s;
+    r.phone = phoneFor(0);
+    r.idempotencyKey = newKey();
+    const std::vector<Outcome> outcomes = runConcurrently(std::vector<BookingRequest>(kCallers, r), true);
+    QVERIFY2(m_gateFailure.isEmpty(), qPrintable(m_gateFailure));
+    for (const Outcome &o : outcomes) {
+        QVERIFY2(o.connected && o.error.isEmpty(), qPrintable(o.error));
+        QVERIFY2(o.result.ok, qPrintable(o.result.code));
+        QCOMPARE(o.result.appointmentId, outcomes.front().result.appointmentId);
+        QCOMPARE(o.result.patientId, outcomes.front().result.patientId);
+    }
+    // Twenty identical answers: the stored one, byte for byte.
+    QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(1));
+    QCOMPARE(count(u"select count(*) from frontdesk.booking_requests where org_id = ?"_s, { clinic.id }), qint64(1));
+}
+
+// 500 requests for random, heavily overlapping slots across 10 providers, from 50 sessions in
+// READ COMMITTED, REPEATABLE READ and SERIALIZABLE and in several session time zones. A
+// serialization failure is retried as a client would; every final answer is a booking or
+// SLOT_UNAVAILABLE, and no two live appointments of a provider overlap.
+void TestBookingConcurrency::fiveHundredMixedRequestsNeverOverlap()
+{
+    constexpr int kSessions = 50;
+    constexpr int kPerSession = 10;
+    const Clinic clinic = m_database->createClinic(u"UTC"_s, 10);
+    QVERIFY(clinic.isValid());
+    const QStringList levels = { u"read committed"_s, u"repeatable read"_s, u"serializable"_s };
+    const QStringList zones = { u"UTC"_s, u"Asia/Tokyo"_s, u"America/Los_Angeles"_s, u"Australia/Adelaide"_s,
+                                u"Europe/Berlin"_s };
+    struct Answer { QString code; qint64 appointmentId = 0; int retries = 0; QString error; };
+    std::vector<Answer> answers(size_t(kSessions * kPerSession));
+    std::mutex mutex;
+    std::condition_variable cv;
+    int ready = 0;
+    bool go = false;
+    std::vector<std::thread> sessions;
+    for (int s = 0; s < kSessions; ++s) {
+        sessions.emplace_back([&, s] {
+            const QString name = u"mixed-%1"_s.arg(s);
+            {
+                QSqlDatabase db = m_database->connect(name);
+                QSqlQuery q(db);
+                q.exec(u"set time zone '%1'"_s.arg(zones.at(s % zones.size())));
+                QRandomGenerator random(quint32(1000 + s));
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    ++ready;
+                    cv.notify_all();
+                    cv.wait(lock, [&] { return go; });
+                }
+                for (int i = 0; i < kPerSession; ++i) {
+                    Answer &a = answers[size_t(s * kPerSession + i)];
+                    BookingRequest r;
+                    r.orgId = clinic.id;
+                    r.providerId = clinic.providers.at(random.bounded(10)).id;
+                    r.startsAt = utcAt(3, 9).addSecs(60 * 5 * random.bounded(36));   // 09:00-11:55
+                    r.endsAt = r.startsAt.addSecs(60 * 15 * (1 + random.bounded(4)));
+                    r.patientName = QString::fromLatin1(kNames[random.bounded(kThreads)]);
+                    r.phone = phoneFor(random.bounded(kThreads));
+                    r.idempotencyKey = newKey();
+                    for (;;) {
+                        q.exec(u"begin isolation level "_s + levels.at(s % levels.size()));
+                        const auto result = ClinicQueries::book(db, r);
+                        const bool committed = result.ok() && q.exec(u"commit"_s);
+                        if (committed) {
+                            a.code = result->ok ? u"OK"_s : result->code;
+                            a.appointmentId = result->appointmentId;
+                            break;
+                        }
+                        const QString state = result.ok() ? q.lastError().nativeErrorCode() : result.error().code;
+                        q.exec(u"rollback"_s);
+                        // Serialization failures and deadlocks are the client's to retry, after a
+                        // random pause, as PostgreSQL's documentation advises.
+                        if ((state == u"40001" || state == u"40P01") && a.retries < 200) {
+                            ++a.retries;
+                            QThread::msleep(random.bounded(2, 20));
+                            continue;
+                        }
+                        a.error = state + u" "_s + (result.ok() ? q.lastError().text() : result.error().message);
+                        break;
+                    }
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
+    }
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        QVERIFY(cv.wait_for(lock, std::chrono::seconds(60), [&] { return ready == kSessions; }));
+        go = true;
+    }
+    cv.notify_all();
+    for (auto &t : sessions)
+        t.join();
+
+    int booked = 0;
+    int refused = 0;
+    int retries = 0;
+    for (const Answer &a : answers) {
+        QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+        if (a.code == u"OK")
+            ++booked;
+        else if (a.code == u"SLOT_UNAVAILABLE")
+            ++refused;
+        else
+            QFAIL(qPrintable(u"unexpected answer "_s + a.code));
+        retries += a.retries;
+    }
+    qInfo("500 mixed requests: %d booked, %d SLOT_UNAVAILABLE, %d retries after serialization failures",
+          booked, refused, retries);
+    QCOMPARE(booked + refused, kSessions * kPerSession);
+    QVERIFY(booked > 0 && refused > 0);   // the slots really were contested
+    QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(booked));
+    QCOMPARE(count(u"select count(*) from frontdesk.appointments a join frontdesk.appointments b "
+                   "on a.org_id = b.org_id and a.provider_id = b.provider_id and a.id < b.id "
+                   "and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at) "
+                   "where a.org_id = ?"_s, { clinic.id }),
+             qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestBookingConcurrency)
