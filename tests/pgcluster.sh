@@ -19,10 +19,14 @@ port_is_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# Below the kernel's ephemeral range: a port in use as the local end of some client connection
+# cannot be listened on, and nothing shows that from outside.
 pick_port() {
-    local port
+    local port low=32768
+    read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+    [ "$low" -gt 11000 ] || low=32768
     for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 20000 ))
+        port=$(( 10000 + RANDOM % (low - 10000) ))
         if port_is_free "$port"; then echo "$port"; return 0; fi
     done
     echo "pgcluster: no free port found" >&2
@@ -52,13 +56,22 @@ start() {
             --pwfile="$dir/password" --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; return 1; }
     fi
-    local port
-    port=$(pick_port)
+    local port attempt
     mkdir -p "$dir/socket"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/socket"
-    as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-        >/dev/null || { cat "$dir/server.log" >&2; return 1; }
+    # A port can be taken between the check and the bind: try another.
+    for attempt in 1 2 3; do
+        port=$(pick_port)
+        if as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
+            "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+            >/dev/null; then
+            break
+        fi
+        if [ "$attempt" -eq 3 ]; then
+            cat "$dir/server.log" >&2
+            return 1
+        fi
+    done
     echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
     echo "$port" >"$dir/port"
     # Frontdesk's schemas are owned, migrated and administered by a role that is not a superuser,

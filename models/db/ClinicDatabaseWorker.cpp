@@ -134,7 +134,7 @@ void ClinicDatabaseWorker::tryReconnect()
 {
     // Notifications sent while we were away are gone: the tables are the truth, so only a
     // connection that has re-read the shown day counts as online.
-    if (connectAll() && reloadWatchedDay()) {
+    if (connectAll() && catchUp() && reloadWatchedDay()) {
         qCInfo(lcDatabase) << "connected to" << m_settings.describe();
         m_reconnectDelayMs = 0;
         m_heartbeat->start();
@@ -196,22 +196,36 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
 {
     if (name != QLatin1String(kChannel))
         return;
+    // The doorbell only says "something changed"; the feed says what, without gaps. Another
+    // clinic's doorbell (all share the channel) needs no visit.
     const QJsonObject doorbell = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
     if (doorbell.value(u"org_id").toInteger() != m_orgId)
         return;
-    const qint64 appointmentId = doorbell.value(u"appointment_id").toInteger();
-    if (appointmentId <= 0)
-        return;
-    auto appointment = ClinicQueries::loadAppointment(*connectionNamed(m_queryName), m_orgId, appointmentId);
-    if (!appointment) {
-        connectionLost(appointment.error().message);
-        return;
+    if (!catchUp())
+        connectionLost(m_state.detail);
+}
+
+bool ClinicDatabaseWorker::catchUp()
+{
+    const auto batch = ClinicQueries::changesSince(*connectionNamed(m_queryName), m_orgId, m_cursor);
+    if (!batch) {
+        m_state.detail = batch.error().message;
+        return false;
     }
-    if (appointment.value()) {
-        qCDebug(lcLive) << "changed appointment" << appointmentId;
-        m_state.dataAsOf = QDateTime::currentDateTimeUtc();
-        Q_EMIT appointmentChanged(*appointment.value());
+    for (const qint64 id : batch->appointmentIds) {
+        const auto appointment = ClinicQueries::loadAppointment(*connectionNamed(m_queryName), m_orgId, id);
+        if (!appointment) {
+            m_state.detail = appointment.error().message;
+            return false;   // the cursor stays: the next call asks for these again
+        }
+        if (appointment.value()) {
+            qCDebug(lcLive) << "changed appointment" << id;
+            Q_EMIT appointmentChanged(*appointment.value());
+        }
     }
+    m_cursor = batch->cursor;
+    m_state.dataAsOf = QDateTime::currentDateTimeUtc();
+    return true;
 }
 
 void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)

@@ -47,7 +47,10 @@ private:
     void connectionLost(const QString &why);
     void tryReconnect();
     void heartbeat();
-    bool reloadWatchedDay();   // false, with m_state.detail set, when the day could not be read
+    bool reloadWatchedDay();
+    // Reads the change feed from m_cursor and announces every changed appointment; false, with
+    // m_state.detail set, when the database could not be read. The first call only sets the cursor.
+    bool catchUp();   // false, with m_state.detail set, when the day could not be read
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void setState(ConnectionState::Status status, const QString &detail = {});
 
@@ -58,6 +61,7 @@ private:
     Clinic m_clinic;
     QDate m_watchedDay;
     QDateTime m_watchingSince;
+    QString m_cursor;   // of frontdesk.changes_since; empty until the first connection
     ConnectionState m_state;
     QTimer *m_heartbeat;
     QTimer *m_reconnect;

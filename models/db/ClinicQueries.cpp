@@ -2,6 +2,9 @@
 
 #include "SqlStatement.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -137,6 +140,27 @@ Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &r)
     if (!ran || !q.next())
         return sqlError(q);
     return BookingResult::fromJson(q.value(0).toString().toUtf8());
+}
+
+Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor)
+{
+    QSqlQuery q(db);
+    if (!execPrepared(q, QStringLiteral("select frontdesk.changes_since(?, ?)::text"), { orgId, nullable(cursor) })
+        || !q.next())
+        return sqlError(q);
+    const QJsonObject answer = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    if (!answer.value(u"ok").toBool())
+        return Error{ answer.value(u"code").toString(), answer.value(u"message").toString() };
+    ChangeBatch batch;
+    batch.cursor = answer.value(u"cursor").toString();
+    const QJsonArray events = answer.value(u"events").toArray();
+    batch.events = events.size();
+    for (const QJsonValue &e : events) {
+        const qint64 id = e.toObject().value(u"appointment_id").toInteger();
+        if (id > 0 && !batch.appointmentIds.contains(id))
+            batch.appointmentIds.append(id);
+    }
+    return batch;
 }
 
 Result<QDateTime> serverNow(QSqlDatabase &db)

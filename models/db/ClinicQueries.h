@@ -29,6 +29,19 @@ Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgI
 // Result holding a BookingResult with its code.
 Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request);
 
+// What changed since a cursor of frontdesk.changes_since: the ids of the appointments the
+// changes touched, in event order without repeats, and the cursor to ask with next time.
+struct ChangeBatch
+{
+    QString cursor;
+    QList<qint64> appointmentIds;
+    qint64 events = 0;
+};
+
+// An empty cursor starts the feed at now (no changes, a cursor). Every change is in exactly one
+// batch of a chain of cursors, however transactions commit; an unknown cursor is INVALID_CURSOR.
+Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor);
+
 // The database server's clock, the one created_at and every event time are read from.
 Result<QDateTime> serverNow(QSqlDatabase &db);
 
