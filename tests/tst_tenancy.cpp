@@ -58,6 +58,8 @@ private Q_SLOTS:
     void writesNoTableDirectly();
     void bookingForAnotherClinicIsRefused_data();
     void bookingForAnotherClinicIsRefused();
+    void everyFunctionRefusesTheOtherClinicsIds_data();
+    void everyFunctionRefusesTheOtherClinicsIds();
     void internalAndAdminFunctionsAreClosed_data();
     void internalAndAdminFunctionsAreClosed();
     void settingsAndRolesDoNotWidenAccess_data();
@@ -72,6 +74,7 @@ private:
     BookingRequest request(qint64 orgId, qint64 providerId, int hour, BookingSource source) const;
     qint64 countAll(const QString &table, qint64 orgId);
     QString fingerprint();
+    qint64 ofClinicB(const QString &sql);
 
     std::unique_ptr<TestDatabase> m_db;
     QString m_prefix;
@@ -151,7 +154,8 @@ qint64 TestTenancy::countAll(const QString &table, qint64 orgId)
 QString TestTenancy::fingerprint()
 {
     QStringList parts;
-    for (const QString &t : kTenantTables + QStringList{ QStringLiteral("organisations") })
+    for (const QString &t : kTenantTables + QStringList{ QStringLiteral("organisations"), QStringLiteral("follow_ups"),
+                                                          QStringLiteral("interactions") })
         parts << QStringLiteral("%1=%2/%3").arg(t).arg(countAll(t, m_a.id)).arg(countAll(t, m_b.id));
     return parts.join(u' ');
 }
@@ -256,6 +260,64 @@ void TestTenancy::bookingForAnotherClinicIsRefused()
     }
     QCOMPARE(result->code, QStringLiteral("NOT_PERMITTED"));
     QCOMPARE(fingerprint(), before);
+}
+
+qint64 TestTenancy::ofClinicB(const QString &sql)
+{
+    return run(m_db->connection(), sql.arg(m_b.id)).value.toLongLong();
+}
+
+// Every function a client may call, given clinic B's ids by clinic A's receptionist: each answers
+// as if they did not exist, or refuses, and nothing of B changes.
+void TestTenancy::everyFunctionRefusesTheOtherClinicsIds_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::addColumn<QString>("expected");   // a code, or "EMPTY" for a read that finds nothing
+    const qint64 appointment = ofClinicB(QStringLiteral("select min(id) from frontdesk.appointments where org_id = %1"));
+    const qint64 patient = ofClinicB(QStringLiteral("select min(id) from frontdesk.patients where org_id = %1"));
+    const qint64 followUp = ofClinicB(QStringLiteral("select min(id) from frontdesk.follow_ups where org_id = %1"));
+    const QString b = QString::number(m_b.id);
+    const QString a = QString::number(appointment);
+    const auto row = [](const QString &name, const QString &call, const char *expected) {
+        QTest::newRow(qPrintable(name)) << call << QString::fromLatin1(expected);
+    };
+    row(QStringLiteral("confirm"), QStringLiteral("frontdesk.confirm_appointment(%1)").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("check in"), QStringLiteral("frontdesk.check_in_appointment(%1)").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("complete"), QStringLiteral("frontdesk.complete_appointment(%1)").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("cancel"), QStringLiteral("frontdesk.cancel_appointment(%1, 'spite')").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("no-show"), QStringLiteral("frontdesk.mark_no_show(%1)").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("reschedule"), QStringLiteral("frontdesk.reschedule_appointment(%1, now() + interval '5 days', "
+                                                     "now() + interval '5 days 30 minutes')").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("reopen"), QStringLiteral("frontdesk.reopen_appointment(%1)").arg(a), "UNKNOWN_APPOINTMENT");
+    row(QStringLiteral("claim follow-up"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(followUp), "UNKNOWN_FOLLOW_UP");
+    row(QStringLiteral("release follow-up"), QStringLiteral("frontdesk.release_follow_up(%1)").arg(followUp), "UNKNOWN_FOLLOW_UP");
+    row(QStringLiteral("complete follow-up"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(followUp), "UNKNOWN_FOLLOW_UP");
+    row(QStringLiteral("patient history"), QStringLiteral("frontdesk.patient_history(%1)").arg(patient), "UNKNOWN_PATIENT");
+    row(QStringLiteral("patient note"), QStringLiteral("frontdesk.add_patient_note(%1, 'seen you')").arg(patient), "UNKNOWN_PATIENT");
+    row(QStringLiteral("change feed"), QStringLiteral("(frontdesk.changes_since(%1, '1:1:'))->'events'").arg(b), "EMPTY");
+    row(QStringLiteral("patient search"), QStringLiteral("(select count(*) from frontdesk.search_patients(%1, 'Ada'))").arg(b), "EMPTY");
+    row(QStringLiteral("duplicate report"), QStringLiteral("(select count(*) from frontdesk.duplicate_patients(%1))").arg(b), "EMPTY");
+}
+
+void TestTenancy::everyFunctionRefusesTheOtherClinicsIds()
+{
+    QFETCH(QString, call);
+    QFETCH(QString, expected);
+    const QString before = fingerprint();
+    const QString statuses = QStringLiteral("select string_agg(status, ',' order by id) from frontdesk.%1 where org_id = %2");
+    const QString appointmentsBefore = run(m_db->connection(), statuses.arg(QStringLiteral("appointments")).arg(m_b.id)).value.toString();
+    const QString followUpsBefore = run(m_db->connection(), statuses.arg(QStringLiteral("follow_ups")).arg(m_b.id)).value.toString();
+    QVERIFY(!followUpsBefore.isEmpty());
+
+    const Outcome o = run(as("recep_a"), QStringLiteral("select (") + call + QStringLiteral(")::text"));
+    QVERIFY2(o.ok, qPrintable(o.sqlState));
+    if (expected == u"EMPTY")
+        QVERIFY2(o.value.toString() == u"[]" || o.value.toString() == u"0", qPrintable(o.value.toString()));
+    else
+        QVERIFY2(o.value.toString().contains(QStringLiteral("\"code\": \"%1\"").arg(expected)), qPrintable(o.value.toString()));
+    QCOMPARE(fingerprint(), before);
+    QCOMPARE(run(m_db->connection(), statuses.arg(QStringLiteral("appointments")).arg(m_b.id)).value.toString(), appointmentsBefore);
+    QCOMPARE(run(m_db->connection(), statuses.arg(QStringLiteral("follow_ups")).arg(m_b.id)).value.toString(), followUpsBefore);
 }
 
 void TestTenancy::internalAndAdminFunctionsAreClosed_data()
