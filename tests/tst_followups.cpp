@@ -19,18 +19,11 @@
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
+using frontdesk::test::jsonAnswer;
 
 namespace {
 
 const QString kPassword = QStringLiteral("follow-up-password");
-
-QJsonObject answer(QSqlDatabase &db, const QString &call)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("select (") + call + QStringLiteral(")::text")) || !q.next())
-        return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() } };
-    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-}
 
 } // namespace
 
@@ -59,7 +52,6 @@ private:
     Clinic m_clinic;
     Clinic m_other;
     QString m_prefix;
-    QMap<QString, QSqlDatabase> m_sessions;
 };
 
 void TestFollowUps::initTestCase()
@@ -78,22 +70,12 @@ void TestFollowUps::initTestCase()
 
 void TestFollowUps::cleanupTestCase()
 {
-    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-        const QString name = it.value().connectionName();
-        it.value().close();
-        it.value() = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-    m_sessions.clear();
     m_db.reset();
 }
 
 QSqlDatabase &TestFollowUps::as(const char *who)
 {
-    const QString login = m_prefix + QLatin1String(who);
-    if (!m_sessions.contains(login))
-        m_sessions.insert(login, m_db->connectAs(QStringLiteral("as-") + login, login, kPassword));
-    return m_sessions[login];
+    return m_db->connectionAs(m_prefix + QLatin1String(who), kPassword);
 }
 
 qint64 TestFollowUps::book(const QString &phone, const QString &email, int daysAhead, int hour)
@@ -155,10 +137,10 @@ void TestFollowUps::cancelAndRescheduleQueueTheirOwn()
 {
     const qint64 id = book(QStringLiteral("(212) 555-0199"), {}, 4, 9);
     const QDateTime moved = QDateTime(QDate::currentDate().addDays(5), QTime(14, 0), m_clinic.timeZone).toUTC();
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3')")
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3')")
                                     .arg(id).arg(moved.toString(Qt::ISODate), moved.addSecs(1800).toString(Qt::ISODate)))
                 .value(u"ok").toBool());
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.cancel_appointment(%1, 'moved away')").arg(id)).value(u"ok").toBool());
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.cancel_appointment(%1, 'moved away')").arg(id)).value(u"ok").toBool());
     QCOMPARE(m_db->scalar(QStringLiteral("select string_agg(kind || ':' || purpose || ':' || coalesce(calendar_event->>'method', '') "
                                          "|| coalesce(calendar_event->>'sequence', ''), ',' order by id) "
                                          "from frontdesk.follow_ups where appointment_id = %1").arg(id)).toString(),
@@ -169,34 +151,34 @@ void TestFollowUps::cancelAndRescheduleQueueTheirOwn()
                 .contains(QStringLiteral("has moved to ") + QLocale(QLocale::English).toString(moved.toTimeZone(m_clinic.timeZone).date(), QStringLiteral("ddd d MMM"))));
     // A confirmation queues nothing.
     const qint64 other = book(QStringLiteral("(212) 555-0199"), {}, 4, 13);
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.confirm_appointment(%1)").arg(other)).value(u"ok").toBool());
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.confirm_appointment(%1)").arg(other)).value(u"ok").toBool());
     QCOMPARE(m_db->scalar(QStringLiteral("select count(*) from frontdesk.follow_ups where appointment_id = %1").arg(other)).toInt(), 2);
 }
 
 void TestFollowUps::aClaimIsOneDesksAtATime()
 {
     const qint64 item = itemOf(book(QStringLiteral("(212) 555-0199"), {}, 6, 9), QStringLiteral("sms"));
-    QCOMPARE(answer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"status").toString(), QStringLiteral("claimed"));
-    const QJsonObject taken = answer(as("desk2"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item));
+    QCOMPARE(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"status").toString(), QStringLiteral("claimed"));
+    const QJsonObject taken = jsonAnswer(as("desk2"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item));
     QCOMPARE(taken.value(u"code").toString(), QStringLiteral("CLAIMED_BY_OTHER"));
     QCOMPARE(taken.value(u"claimed_by").toString(), m_prefix + u"desk1");
-    QCOMPARE(answer(as("desk2"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item)).value(u"code").toString(),
+    QCOMPARE(jsonAnswer(as("desk2"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item)).value(u"code").toString(),
              QStringLiteral("NOT_CLAIMED"));
     // Claiming again refreshes one's own claim.
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
     // A claim runs out: then another desk may take it, and the first can no longer complete it.
     m_db->scalar(QStringLiteral("update frontdesk.follow_ups set claim_expires_at = now() - interval '1 second' where id = %1 returning 1").arg(item));
-    QVERIFY(answer(as("desk2"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
-    QCOMPARE(answer(as("desk1"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item)).value(u"code").toString(),
+    QVERIFY(jsonAnswer(as("desk2"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
+    QCOMPARE(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item)).value(u"code").toString(),
              QStringLiteral("NOT_CLAIMED"));
-    const QJsonObject done = answer(as("desk2"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item));
+    const QJsonObject done = jsonAnswer(as("desk2"), QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')").arg(item));
     QCOMPARE(done.value(u"status").toString(), QStringLiteral("done"));
-    QCOMPARE(answer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"code").toString(),
+    QCOMPARE(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"code").toString(),
              QStringLiteral("ALREADY_DONE"));
     // Released items go back to the queue.
     const qint64 next = itemOf(book(QStringLiteral("(212) 555-0199"), {}, 6, 11), QStringLiteral("calendar"));
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(next)).value(u"ok").toBool());
-    QCOMPARE(answer(as("desk1"), QStringLiteral("frontdesk.release_follow_up(%1)").arg(next)).value(u"status").toString(), QStringLiteral("pending"));
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(next)).value(u"ok").toBool());
+    QCOMPARE(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.release_follow_up(%1)").arg(next)).value(u"status").toString(), QStringLiteral("pending"));
     // All of it logged, with who did it.
     QCOMPARE(m_db->scalar(QStringLiteral("select string_agg(kind || ' ' || actor, ', ' order by id) from frontdesk.events "
                                          "where details->>'follow_up_id' = '%1'").arg(item)).toString(),
@@ -225,7 +207,7 @@ void TestFollowUps::desksRacingForOneItemLeaveOneWinner()
                     cv.notify_all();
                     cv.wait(lock, [&] { return go; });
                 }
-                results[i] = answer(db, QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item));
+                results[i] = jsonAnswer(db, QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item));
                 db.close();
             }
             QSqlDatabase::removeDatabase(name);
@@ -273,8 +255,8 @@ void TestFollowUps::completingChecksOutcomeAndNote()
     QFETCH(QString, expected);
     static int hour = 8;
     const qint64 item = itemOf(book(QStringLiteral("(212) 555-0199"), {}, 8, hour++), QStringLiteral("sms"));
-    QVERIFY(answer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
-    const QJsonObject result = answer(as("desk1"), QStringLiteral("frontdesk.complete_follow_up(%1, %2)").arg(item).arg(arguments));
+    QVERIFY(jsonAnswer(as("desk1"), QStringLiteral("frontdesk.claim_follow_up(%1)").arg(item)).value(u"ok").toBool());
+    const QJsonObject result = jsonAnswer(as("desk1"), QStringLiteral("frontdesk.complete_follow_up(%1, %2)").arg(item).arg(arguments));
     const QString status = m_db->scalar(QStringLiteral("select status from frontdesk.follow_ups where id = %1").arg(item)).toString();
     if (expected == u"done") {
         QVERIFY(result.value(u"ok").toBool());
@@ -296,7 +278,7 @@ void TestFollowUps::anotherClinicsItemsAreOutOfReach()
     QCOMPARE(q.value(0).toInt(), 0);
     for (const QString &call : { QStringLiteral("frontdesk.claim_follow_up(%1)"), QStringLiteral("frontdesk.release_follow_up(%1)"),
                                  QStringLiteral("frontdesk.complete_follow_up(%1, 'sent')") })
-        QCOMPARE(answer(other, call.arg(item)).value(u"code").toString(), QStringLiteral("UNKNOWN_FOLLOW_UP"));
+        QCOMPARE(jsonAnswer(other, call.arg(item)).value(u"code").toString(), QStringLiteral("UNKNOWN_FOLLOW_UP"));
     QVERIFY(!q.exec(QStringLiteral("update frontdesk.follow_ups set status = 'done', outcome = 'sent' where id = %1").arg(item)));
     QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("42501"));
     QCOMPARE(m_db->scalar(QStringLiteral("select status from frontdesk.follow_ups where id = %1").arg(item)).toString(), QStringLiteral("pending"));

@@ -20,19 +20,10 @@
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
+using frontdesk::test::jsonAnswer;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QJsonObject answer(QSqlDatabase &db, const QString &call)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("select (") + call + QStringLiteral(")::text")) || !q.next()) {
-        qWarning("%s failed: %s", qPrintable(call), qPrintable(q.lastError().text()));
-        return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() } };
-    }
-    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-}
 
 // The call that performs `action` on appointment `id`.
 QString callFor(const QString &action, qint64 id, const QString &argument = {})
@@ -77,7 +68,6 @@ private:
     Clinic m_clinic;
     Clinic m_other;
     QString m_prefix;
-    QMap<QString, QSqlDatabase> m_sessions;
     int m_slot = 0;
 };
 
@@ -104,22 +94,12 @@ void TestLifecycle::initTestCase()
 
 void TestLifecycle::cleanupTestCase()
 {
-    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-        const QString name = it.value().connectionName();
-        it.value().close();
-        it.value() = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-    m_sessions.clear();
     m_db.reset();
 }
 
 QSqlDatabase &TestLifecycle::as(const char *who)
 {
-    const QString login = m_prefix + QLatin1String(who);
-    if (!m_sessions.contains(login))
-        m_sessions.insert(login, m_db->connectAs(QStringLiteral("as-") + login, login, kPassword));
-    return m_sessions[login];
+    return m_db->connectionAs(m_prefix + QLatin1String(who), kPassword);
 }
 
 qint64 TestLifecycle::appointment(const QString &status, int minutesFromNow)
@@ -225,7 +205,7 @@ void TestLifecycle::transitions()
     QVERIFY(listener.driver()->subscribeToNotification(QStringLiteral("frontdesk_changes")));
     QSignalSpy doorbell(listener.driver(), &QSqlDriver::notification);
 
-    const QJsonObject result = answer(desk, callFor(action, target, argument));
+    const QJsonObject result = jsonAnswer(desk, callFor(action, target, argument));
     const bool changes = expected == expected.toLower() && expected != u"unchanged";
     if (changes) {
         QVERIFY2(result.value(u"ok").toBool(), QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
@@ -277,11 +257,11 @@ void TestLifecycle::rescheduleMovesAndFreesTheSlot()
     r.idempotencyKey = QUuid::createUuid().toString();
     const auto booked = ClinicQueries::book(desk, r);
     QVERIFY(booked.ok() && booked->ok);
-    QCOMPARE(answer(desk, QStringLiteral("frontdesk.confirm_appointment(%1)").arg(booked->appointmentId)).value(u"status").toString(),
+    QCOMPARE(jsonAnswer(desk, QStringLiteral("frontdesk.confirm_appointment(%1)").arg(booked->appointmentId)).value(u"status").toString(),
              QStringLiteral("confirmed"));
 
     // To an hour later, with the other provider: back to booked (to be confirmed again).
-    const QJsonObject moved = answer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3', %4)")
+    const QJsonObject moved = jsonAnswer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3', %4)")
                                                .arg(booked->appointmentId)
                                                .arg(start.addSecs(3600).toString(Qt::ISODate), start.addSecs(5400).toString(Qt::ISODate))
                                                .arg(m_clinic.providers.at(1).id));
@@ -320,7 +300,7 @@ void TestLifecycle::rescheduleIntoATakenSlotOffersAlternatives()
     QVERIFY(first.ok() && first->ok && second.ok() && second->ok);
 
     // Moving the second onto 09:15-09:45 overlaps the first: refused, nothing changes.
-    const QJsonObject refused = answer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3')")
+    const QJsonObject refused = jsonAnswer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, '%2', '%3')")
                                                  .arg(second->appointmentId)
                                                  .arg(start.addSecs(900).toString(Qt::ISODate), start.addSecs(2700).toString(Qt::ISODate)));
     QCOMPARE(refused.value(u"code").toString(), QStringLiteral("SLOT_UNAVAILABLE"));
@@ -330,13 +310,13 @@ void TestLifecycle::rescheduleIntoATakenSlotOffersAlternatives()
     QCOMPARE(events(second->appointmentId), 1);   // only its booking
 
     // Bad times are refused as at booking.
-    QCOMPARE(answer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() - interval '1 day', now() - interval '23 hours')")
+    QCOMPARE(jsonAnswer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() - interval '1 day', now() - interval '23 hours')")
                               .arg(second->appointmentId)).value(u"code").toString(),
              QStringLiteral("IN_THE_PAST"));
-    QCOMPARE(answer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() + interval '2 days', now() + interval '1 day')")
+    QCOMPARE(jsonAnswer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() + interval '2 days', now() + interval '1 day')")
                               .arg(second->appointmentId)).value(u"code").toString(),
              QStringLiteral("INVALID_TIME"));
-    QCOMPARE(answer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() + interval '2 days', now() + interval '2 days 30 minutes', %2)")
+    QCOMPARE(jsonAnswer(desk, QStringLiteral("frontdesk.reschedule_appointment(%1, now() + interval '2 days', now() + interval '2 days 30 minutes', %2)")
                               .arg(second->appointmentId).arg(m_other.providers.first().id)).value(u"code").toString(),
              QStringLiteral("UNKNOWN_PROVIDER"));
 }
@@ -362,7 +342,7 @@ void TestLifecycle::whoMayDoWhat()
     QFETCH(QString, action);
     QFETCH(QString, expected);
     const qint64 id = appointment(fromStatus, 180);
-    const QJsonObject result = answer(as(who.constData()), callFor(action, id));
+    const QJsonObject result = jsonAnswer(as(who.constData()), callFor(action, id));
     if (expected == expected.toLower()) {
         QVERIFY2(result.value(u"ok").toBool(), QJsonDocument(result).toJson().constData());
         QCOMPARE(status(id), expected);
@@ -399,7 +379,7 @@ void TestLifecycle::desksRacingOnOneAppointmentChangeItOnce()
                     go.wait(lock, [&] { return released; });
                 }
                 // Half check in, half confirm: whichever is first decides, the rest are refused or unchanged.
-                results[i] = answer(db, callFor(i % 2 ? QStringLiteral("check_in") : QStringLiteral("confirm"), id));
+                results[i] = jsonAnswer(db, callFor(i % 2 ? QStringLiteral("check_in") : QStringLiteral("confirm"), id));
                 db.close();
             }
             QSqlDatabase::removeDatabase(name);

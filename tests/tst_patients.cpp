@@ -15,18 +15,11 @@
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
+using frontdesk::test::jsonAnswer;
 
 namespace {
 
 const QString kPassword = QStringLiteral("patients-password");
-
-QJsonObject answer(QSqlDatabase &db, const QString &call)
-{
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("select (") + call + QStringLiteral(")::text")) || !q.next())
-        return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() } };
-    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-}
 
 QStringList names(QSqlDatabase &db, qint64 orgId, const QString &query)
 {
@@ -68,7 +61,6 @@ private:
     Clinic m_clinic;
     Clinic m_other;
     QString m_prefix;
-    QMap<QString, QSqlDatabase> m_sessions;
     qint64 m_ada = 0;
     qint64 m_adaAppointment = 0;
 };
@@ -95,22 +87,12 @@ void TestPatients::initTestCase()
 
 void TestPatients::cleanupTestCase()
 {
-    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-        const QString name = it.value().connectionName();
-        it.value().close();
-        it.value() = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-    m_sessions.clear();
     m_db.reset();
 }
 
 QSqlDatabase &TestPatients::as(const char *who)
 {
-    const QString login = m_prefix + QLatin1String(who);
-    if (!m_sessions.contains(login))
-        m_sessions.insert(login, m_db->connectAs(QStringLiteral("as-") + login, login, kPassword));
-    return m_sessions[login];
+    return m_db->connectionAs(m_prefix + QLatin1String(who), kPassword);
 }
 
 qint64 TestPatients::book(const QString &name, const QString &phone, const QString &email, int hour)
@@ -161,8 +143,8 @@ void TestPatients::historyHasAppointmentsNoShowsAndInteractions()
         "insert into frontdesk.appointments (org_id, provider_id, patient_id, starts_at, ends_at, status, source) "
         "values (%1, %2, %3, now() - interval '10 days', now() - interval '10 days' + interval '30 minutes', 'no_show', 'staff') "
         "returning id").arg(m_clinic.id).arg(m_clinic.providers.first().id).arg(m_ada));
-    QVERIFY(answer(as("desk"), QStringLiteral("frontdesk.add_patient_note(%1, 'Prefers mornings')").arg(m_ada)).value(u"ok").toBool());
-    const QJsonObject history = answer(as("desk"), QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada));
+    QVERIFY(jsonAnswer(as("desk"), QStringLiteral("frontdesk.add_patient_note(%1, 'Prefers mornings')").arg(m_ada)).value(u"ok").toBool());
+    const QJsonObject history = jsonAnswer(as("desk"), QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada));
     QVERIFY(history.value(u"ok").toBool());
     QCOMPARE(history.value(u"patient").toObject().value(u"full_name").toString(), QStringLiteral("Ada Lovelace"));
     const QJsonArray appointments = history.value(u"appointments").toArray();
@@ -174,7 +156,7 @@ void TestPatients::historyHasAppointmentsNoShowsAndInteractions()
     QCOMPARE(interactions.size(), 1);
     QCOMPARE(interactions.at(0).toObject().value(u"body").toString(), QStringLiteral("Prefers mornings"));
     QCOMPARE(interactions.at(0).toObject().value(u"created_by").toString(), m_prefix + u"desk");
-    QCOMPARE(answer(as("desk"), QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada + 100000)).value(u"code").toString(),
+    QCOMPARE(jsonAnswer(as("desk"), QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada + 100000)).value(u"code").toString(),
              QStringLiteral("UNKNOWN_PATIENT"));
 }
 
@@ -202,7 +184,7 @@ void TestPatients::notesAreCheckedAndLogged()
                                 .arg(m_ada)).toInt();
     };
     const int before = count();
-    const QJsonObject result = answer(as("desk"), QStringLiteral("frontdesk.add_patient_note(%1, %2)").arg(m_ada).arg(arguments));
+    const QJsonObject result = jsonAnswer(as("desk"), QStringLiteral("frontdesk.add_patient_note(%1, %2)").arg(m_ada).arg(arguments));
     if (expected == u"OK") {
         QVERIFY(result.value(u"ok").toBool());
         QCOMPARE(count(), before + 1001);   // one interaction, one event
@@ -214,16 +196,16 @@ void TestPatients::notesAreCheckedAndLogged()
 
 void TestPatients::theAgentRecordsItsCalls()
 {
-    const QJsonObject result = answer(as("agent"), QStringLiteral("frontdesk.record_ai_call(%1, 'Caller asked to move to mornings', %2)")
+    const QJsonObject result = jsonAnswer(as("agent"), QStringLiteral("frontdesk.record_ai_call(%1, 'Caller asked to move to mornings', %2)")
                                                       .arg(m_ada).arg(m_adaAppointment));
     QVERIFY(result.value(u"ok").toBool());
     QCOMPARE(m_db->scalar(QStringLiteral("select kind || '|' || created_by from frontdesk.interactions where id = %1")
                               .arg(result.value(u"interaction_id").toInteger())).toString(),
              QStringLiteral("ai_call|") + m_prefix + u"agent");
     // The agent writes call notes, not staff notes; staff do not record AI calls.
-    QCOMPARE(answer(as("agent"), QStringLiteral("frontdesk.add_patient_note(%1, 'x')").arg(m_ada)).value(u"sql_error").toString(),
+    QCOMPARE(jsonAnswer(as("agent"), QStringLiteral("frontdesk.add_patient_note(%1, 'x')").arg(m_ada)).value(u"sql_error").toString(),
              QStringLiteral("42501"));
-    QCOMPARE(answer(as("desk"), QStringLiteral("frontdesk.record_ai_call(%1, 'x')").arg(m_ada)).value(u"sql_error").toString(),
+    QCOMPARE(jsonAnswer(as("desk"), QStringLiteral("frontdesk.record_ai_call(%1, 'x')").arg(m_ada)).value(u"sql_error").toString(),
              QStringLiteral("42501"));
 }
 
@@ -247,9 +229,9 @@ void TestPatients::anotherClinicsPatientsAreOutOfReach()
 {
     QSqlDatabase &other = as("other");
     QCOMPARE(names(other, m_clinic.id, QStringLiteral("Ada")), QStringList{});
-    QCOMPARE(answer(other, QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada)).value(u"code").toString(),
+    QCOMPARE(jsonAnswer(other, QStringLiteral("frontdesk.patient_history(%1)").arg(m_ada)).value(u"code").toString(),
              QStringLiteral("UNKNOWN_PATIENT"));
-    QCOMPARE(answer(other, QStringLiteral("frontdesk.add_patient_note(%1, 'spying')").arg(m_ada)).value(u"code").toString(),
+    QCOMPARE(jsonAnswer(other, QStringLiteral("frontdesk.add_patient_note(%1, 'spying')").arg(m_ada)).value(u"code").toString(),
              QStringLiteral("UNKNOWN_PATIENT"));
     QSqlQuery q(other);
     QVERIFY(q.exec(QStringLiteral("select count(*) from frontdesk.duplicate_patients(%1)").arg(m_clinic.id)) && q.next());

@@ -15,6 +15,7 @@
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
+using frontdesk::test::jsonAnswer;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -80,7 +81,6 @@ private:
     QString m_prefix;
     Clinic m_a;
     Clinic m_b;
-    QMap<QString, QSqlDatabase> m_sessions;
 };
 
 void TestTenancy::initTestCase()
@@ -111,22 +111,12 @@ void TestTenancy::initTestCase()
 
 void TestTenancy::cleanupTestCase()
 {
-    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
-        const QString name = it.value().connectionName();
-        it.value().close();
-        it.value() = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
-    m_sessions.clear();
     m_db.reset();
 }
 
 QSqlDatabase &TestTenancy::as(const char *who)
 {
-    const QString name = login(who);
-    if (!m_sessions.contains(name))
-        m_sessions.insert(name, m_db->connectAs(QStringLiteral("as-") + name, name, kPassword));
-    return m_sessions[name];
+    return m_db->connectionAs(login(who), kPassword);
 }
 
 BookingRequest TestTenancy::request(qint64 orgId, qint64 providerId, int hour, BookingSource source) const

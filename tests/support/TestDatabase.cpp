@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -91,6 +92,12 @@ TestDatabase::TestDatabase(Start start) : m_server(serverUrl())
 
 TestDatabase::~TestDatabase()
 {
+    for (auto it = m_logins.begin(); it != m_logins.end(); ++it) {
+        const QString name = it.value().connectionName();
+        it.value().close();
+        it.value() = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
     if (!m_connectionName.isEmpty()) {
         m_connection.close();
         m_connection = QSqlDatabase();
@@ -176,6 +183,21 @@ QSqlDatabase TestDatabase::connectAs(const QString &connectionName, const QStrin
     QSqlDatabase db = as.addDatabase(connectionName);
     db.open();
     return db;
+}
+
+QSqlDatabase &TestDatabase::connectionAs(const QString &login, const QString &password)
+{
+    if (!m_logins.contains(login))
+        m_logins.insert(login, connectAs(QStringLiteral("as-") + login + u'-' + m_name, login, password));
+    return m_logins[login];
+}
+
+QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("select (") + call + QStringLiteral(")::text")) || !q.next())
+        return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() } };
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 
 QVariant TestDatabase::scalar(const QString &sql) const

@@ -4,6 +4,8 @@
 #include "domain/Booking.h"
 #include "domain/Clinic.h"
 
+#include <QJsonObject>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -35,6 +37,9 @@ public:
     // removed before the database is dropped. Use it by reference: a copy kept elsewhere
     // would still be in use when it is removed.
     QSqlDatabase &connection();
+    // This object's own connection as another login, opened on first use and kept for the
+    // object's life, like connection().
+    QSqlDatabase &connectionAs(const QString &login, const QString &password);
 
     // A clinic open every day and all day (so tests never hit OUTSIDE_HOURS by the clock),
     // with `providers` providers. Returns the loaded clinic.
@@ -61,6 +66,11 @@ private:
     QString m_server;
     QString m_connectionName;
     QSqlDatabase m_connection;
+    QMap<QString, QSqlDatabase> m_logins;   // by login
 };
+
+// Runs `call` (an expression returning jsonb) and returns the answer; a statement that fails
+// answers {"sql_error": "<SQLSTATE>"}.
+QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call);
 
 } // namespace frontdesk::test
