@@ -164,6 +164,23 @@ $$;
 -- Administration, for the owner only (frontdesk-admin). Role names are quoted by format(%I), and
 -- the password arrives as a SCRAM verifier made by the client, so no plain password reaches the
 -- server or its logs.
+-- The checks every staff and agent command makes first.
+create function frontdesk.admin_check_login_and_org(p_login text, p_org_id bigint)
+returns void
+language plpgsql stable
+set search_path = frontdesk, pg_temp
+as $$
+begin
+    if p_login is null or p_login !~ '^[a-z_][a-z0-9_]{0,62}$' then
+        raise exception 'INVALID_LOGIN: a login is 1 to 63 lower-case letters, digits or _, not starting with a digit'
+            using errcode = 'invalid_parameter_value';
+    end if;
+    if not exists (select 1 from organisations where id = p_org_id) then
+        raise exception 'UNKNOWN_ORG: no clinic with id %', p_org_id using errcode = 'foreign_key_violation';
+    end if;
+end;
+$$;
+
 create function frontdesk.admin_create_staff(
     p_login text, p_org_id bigint, p_kind text, p_display_name text, p_password_verifier text)
 returns void
@@ -174,18 +191,12 @@ begin
     if not is_admin() then
         raise exception 'only the Frontdesk owner may create staff logins' using errcode = 'insufficient_privilege';
     end if;
-    if p_login is null or p_login !~ '^[a-z_][a-z0-9_]{0,62}$' then
-        raise exception 'INVALID_LOGIN: a login is 1 to 63 lower-case letters, digits or _, not starting with a digit'
-            using errcode = 'invalid_parameter_value';
-    end if;
+    perform admin_check_login_and_org(p_login, p_org_id);
     if p_kind is null or p_kind not in ('receptionist', 'manager') then
         raise exception 'INVALID_KIND: staff are receptionist or manager' using errcode = 'invalid_parameter_value';
     end if;
     if p_password_verifier is null or p_password_verifier !~ '^SCRAM-SHA-256\$' then
         raise exception 'INVALID_PASSWORD: a SCRAM-SHA-256 verifier is required' using errcode = 'invalid_parameter_value';
-    end if;
-    if not exists (select 1 from organisations where id = p_org_id) then
-        raise exception 'UNKNOWN_ORG: no clinic with id %', p_org_id using errcode = 'foreign_key_violation';
     end if;
     if exists (select 1 from pg_catalog.pg_roles where rolname = p_login) then
         raise exception 'LOGIN_EXISTS: the login % exists already', p_login using errcode = 'duplicate_object';
@@ -229,13 +240,7 @@ begin
     if not is_admin() then
         raise exception 'only the Frontdesk owner may grant agents' using errcode = 'insufficient_privilege';
     end if;
-    if p_login is null or p_login !~ '^[a-z_][a-z0-9_]{0,62}$' then
-        raise exception 'INVALID_LOGIN: a login is 1 to 63 lower-case letters, digits or _, not starting with a digit'
-            using errcode = 'invalid_parameter_value';
-    end if;
-    if not exists (select 1 from organisations where id = p_org_id) then
-        raise exception 'UNKNOWN_ORG: no clinic with id %', p_org_id using errcode = 'foreign_key_violation';
-    end if;
+    perform admin_check_login_and_org(p_login, p_org_id);
     if exists (select 1 from staff where login = p_login) then
         raise exception 'LOGIN_IS_STAFF: % is a staff login, not an agent', p_login using errcode = 'invalid_parameter_value';
     end if;
