@@ -113,8 +113,6 @@ private Q_SLOTS:
     void eventLogIsAppendOnly_data();
     void eventLogIsAppendOnly();
 
-    void olderSnapshotsAreServedCorrectly_data();
-    void olderSnapshotsAreServedCorrectly();
     void clinicTimeZoneMustBeAnIanaName_data();
     void clinicTimeZoneMustBeAnIanaName();
 
@@ -1170,51 +1168,6 @@ void TestBooking::eventLogIsAppendOnly()
 // while it waited: it books what is free, loses a taken slot with SLOT_UNAVAILABLE, and is never
 // given a wrong answer for a key it cannot see: IDEMPOTENCY_RETRY, and the original answer in a
 // new transaction.
-void TestBooking::olderSnapshotsAreServedCorrectly_data()
-{
-    QTest::addColumn<QString>("level");
-    QTest::newRow("repeatable read") << u"repeatable read"_s;
-    QTest::newRow("serializable") << u"serializable"_s;
-}
-
-void TestBooking::olderSnapshotsAreServedCorrectly()
-{
-    QFETCH(QString, level);
-    const Clinic clinic = freshClinic();
-    QVERIFY(clinic.isValid());
-    const QString other = u"other-"_s + QUuid::createUuid().toString(QUuid::Id128);
-    QSqlDatabase elsewhere = m_database->connect(other);
-    QVERIFY(elsewhere.isOpen());
-
-    const BookingRequest first = request(clinic, utcAt(3, 9));
-    BookingRequest sameSlot = request(clinic, utcAt(3, 9));
-    sameSlot.patientName = u"Grace Hopper"_s;
-
-    // This transaction's snapshot is taken before the other connection books.
-    QVERIFY(exec(u"begin isolation level "_s + level));
-    QVERIFY(exec(u"select 1"_s));
-    const auto committed = ClinicQueries::book(elsewhere, first);
-    QVERIFY(committed.ok() && committed->ok);
-    BOOK(retry, first);
-    QCOMPARE(retry.code, u"IDEMPOTENCY_RETRY"_s);
-    BOOK(taken, sameSlot);
-    QCOMPARE(taken.code, u"SLOT_UNAVAILABLE"_s);
-    BOOK(free, request(clinic, utcAt(3, 11)));
-    QVERIFY2(free.ok, qPrintable(free.code));
-    QVERIFY(exec(u"commit"_s));
-    // The other connection's booking and the free one: the retry and the loser stored nothing.
-    QCOMPARE(value(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }).toInt(), 2);
-    QCOMPARE(value(u"select count(*) from frontdesk.booking_requests where org_id = ?"_s, { clinic.id }).toInt(), 2);
-
-    // In a new transaction the retry gets the original answer.
-    BOOK(replay, first);
-    QVERIFY(replay.ok);
-    QCOMPARE(replay.appointmentId, committed->appointmentId);
-    elsewhere.close();
-    elsewhere = QSqlDatabase();
-    QSqlDatabase::removeDatabase(other);
-}
-
 void TestBooking::clinicTimeZoneMustBeAnIanaName_data()
 {
     QTest::addColumn<QString>("zone");

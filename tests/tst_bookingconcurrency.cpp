@@ -88,6 +88,8 @@ private Q_SLOTS:
     void tenProvidersSameSlotAllBook();
     void oneNewPatientWithTenProvidersIsCreatedOnce_data();
     void oneNewPatientWithTenProvidersIsCreatedOnce();
+    void onePatientTenProvidersSameTimeBooksOnce_data();
+    void onePatientTenProvidersSameTimeBooksOnce();
     void twoHundredCallersForOneSlot_data();
     void twoHundredCallersForOneSlot();
     void sameKeyTwentyTimes();
@@ -200,7 +202,7 @@ std::vector<Outcome> TestBookingConcurrency::runConcurrently(const std::vector<B
 
     if (gated) {
         // Wait until every call is inside the database, blocked on a lock (the gate or the
-        // function's own advisory locks), then open the gate.
+        // function's own row locks), then open the gate.
         QElapsedTimer timer;
         timer.start();
         qint64 waiting = 0;
@@ -435,7 +437,7 @@ void TestBookingConcurrency::oneNewPatientWithTenProvidersIsCreatedOnce()
         BookingRequest r;
         r.orgId = clinic.id;
         r.providerId = clinic.providers.at(i).id;
-        r.startsAt = utcAt(3, 9 + i % 8);
+        r.startsAt = utcAt(3, 8 + i);   // one person, ten different times
         r.endsAt = r.startsAt.addSecs(1800);
         r.patientName = i % 2 ? u"zed zulu"_s : u"Zed Zulu"_s;
         r.phone = i % 2 ? u"212-555-0199"_s : u"(212) 555-0199"_s;
@@ -453,6 +455,53 @@ void TestBookingConcurrency::oneNewPatientWithTenProvidersIsCreatedOnce()
     QCOMPARE(patients.size(), 1);
     QCOMPARE(count(u"select count(*) from frontdesk.patients where org_id = ?"_s, { clinic.id }), qint64(1));
     QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(kThreads));
+}
+
+// One caller booked with ten providers for the same time (an AI agent retrying under new keys,
+// the desk at it as well): a person cannot be in two rooms at once, so exactly one booking
+// stands and the rest answer PATIENT_BUSY, whatever the order they reach the database in.
+void TestBookingConcurrency::onePatientTenProvidersSameTimeBooksOnce_data()
+{
+    addModes();
+}
+
+void TestBookingConcurrency::onePatientTenProvidersSameTimeBooksOnce()
+{
+    QFETCH(bool, gated);
+    for (int round = 0; round < kRounds; ++round) {
+        const Clinic clinic = m_database->createClinic(u"UTC"_s, kThreads);
+        QVERIFY(clinic.isValid());
+        std::vector<BookingRequest> requests;
+        for (int i = 0; i < kThreads; ++i) {
+            BookingRequest r;
+            r.orgId = clinic.id;
+            r.providerId = clinic.providers.at(i).id;
+            r.startsAt = utcAt(3, 7, 15).addSecs(60 * 5 * (i % 3));   // 07:15, 07:20, 07:25: all overlap
+            r.endsAt = r.startsAt.addSecs(1800);
+            r.patientName = u"Zed Zulu"_s;
+            r.phone = u"(212) 555-0199"_s;
+            r.source = i % 2 ? BookingSource::Staff : BookingSource::AiVoice;
+            r.idempotencyKey = newKey();
+            requests.push_back(r);
+        }
+        const std::vector<Outcome> outcomes = runConcurrently(requests, gated);
+        QVERIFY2(m_gateFailure.isEmpty(), qPrintable(m_gateFailure));
+        int booked = 0;
+        int busy = 0;
+        for (const Outcome &o : outcomes) {
+            QVERIFY2(o.connected && o.error.isEmpty(), qPrintable(o.error));
+            if (o.result.ok)
+                ++booked;
+            else if (o.result.code == u"PATIENT_BUSY")
+                ++busy;
+            else
+                QFAIL(qPrintable(u"unexpected answer "_s + o.result.code));
+        }
+        QCOMPARE(booked, 1);
+        QCOMPARE(busy, kThreads - 1);
+        QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(1));
+        QCOMPARE(count(u"select count(*) from frontdesk.patients where org_id = ?"_s, { clinic.id }), qint64(1));
+    }
 }
 
 void TestBookingConcurrency::twoHundredCallersForOneSlot_data()
@@ -521,10 +570,12 @@ void TestBookingConcurrency::sameKeyTwentyTimes()
     QCOMPARE(count(u"select count(*) from frontdesk.booking_requests where org_id = ?"_s, { clinic.id }), qint64(1));
 }
 
-// 500 requests for random, heavily overlapping slots across 10 providers, from 50 sessions in
-// READ COMMITTED, REPEATABLE READ and SERIALIZABLE and in several session time zones. A
-// serialization failure is retried as a client would; every final answer is a booking or
-// SLOT_UNAVAILABLE, and no two live appointments of a provider overlap.
+// 500 requests for random, heavily overlapping slots across 10 providers and 10 patients, from
+// 50 sessions in READ COMMITTED, REPEATABLE READ and SERIALIZABLE and in several session time
+// zones. No raw SQLSTATE ever reaches a caller: RETRY and IDEMPOTENCY_RETRY are retried in a new
+// transaction as a client would, SERIALIZABLE is refused with UNSUPPORTED_ISOLATION, and every
+// other final answer is a booking, SLOT_UNAVAILABLE or PATIENT_BUSY. No two live appointments of
+// a provider, nor of a patient, overlap.
 void TestBookingConcurrency::fiveHundredMixedRequestsNeverOverlap()
 {
     constexpr int kSessions = 50;
@@ -534,7 +585,7 @@ void TestBookingConcurrency::fiveHundredMixedRequestsNeverOverlap()
     const QStringList levels = { u"read committed"_s, u"repeatable read"_s, u"serializable"_s };
     const QStringList zones = { u"UTC"_s, u"Asia/Tokyo"_s, u"America/Los_Angeles"_s, u"Australia/Adelaide"_s,
                                 u"Europe/Berlin"_s };
-    struct Answer { QString code; qint64 appointmentId = 0; int retries = 0; QString error; };
+    struct Answer { QString level; QString code; qint64 appointmentId = 0; int retries = 0; QString error; };
     std::vector<Answer> answers(size_t(kSessions * kPerSession));
     std::mutex mutex;
     std::condition_variable cv;
@@ -557,33 +608,33 @@ void TestBookingConcurrency::fiveHundredMixedRequestsNeverOverlap()
                 }
                 for (int i = 0; i < kPerSession; ++i) {
                     Answer &a = answers[size_t(s * kPerSession + i)];
+                    a.level = levels.at(s % levels.size());
                     BookingRequest r;
                     r.orgId = clinic.id;
                     r.providerId = clinic.providers.at(random.bounded(10)).id;
                     r.startsAt = utcAt(3, 9).addSecs(60 * 5 * random.bounded(36));   // 09:00-11:55
                     r.endsAt = r.startsAt.addSecs(60 * 15 * (1 + random.bounded(4)));
-                    r.patientName = QString::fromLatin1(kNames[random.bounded(kThreads)]);
-                    r.phone = phoneFor(random.bounded(kThreads));
+                    const int patient = random.bounded(kThreads);
+                    r.patientName = QString::fromLatin1(kNames[patient]);
+                    r.phone = phoneFor(patient);
                     r.idempotencyKey = newKey();
                     for (;;) {
-                        q.exec(u"begin isolation level "_s + levels.at(s % levels.size()));
+                        q.exec(u"begin isolation level "_s + a.level);
                         const auto result = ClinicQueries::book(db, r);
                         const bool committed = result.ok() && q.exec(u"commit"_s);
-                        if (committed) {
-                            a.code = result->ok ? u"OK"_s : result->code;
-                            a.appointmentId = result->appointmentId;
+                        if (!committed) {
+                            a.error = (result.ok() ? q.lastError().nativeErrorCode() + u" "_s + q.lastError().text()
+                                                   : result.error().code + u" "_s + result.error().message);
+                            q.exec(u"rollback"_s);
                             break;
                         }
-                        const QString state = result.ok() ? q.lastError().nativeErrorCode() : result.error().code;
-                        q.exec(u"rollback"_s);
-                        // Serialization failures and deadlocks are the client's to retry, after a
-                        // random pause, as PostgreSQL's documentation advises.
-                        if ((state == u"40001" || state == u"40P01") && a.retries < 200) {
+                        if ((result->code == u"RETRY" || result->code == u"IDEMPOTENCY_RETRY") && a.retries < 200) {
                             ++a.retries;
                             QThread::msleep(random.bounded(2, 20));
                             continue;
                         }
-                        a.error = state + u" "_s + (result.ok() ? q.lastError().text() : result.error().message);
+                        a.code = result->ok ? u"OK"_s : result->code;
+                        a.appointmentId = result->appointmentId;
                         break;
                     }
                 }
@@ -603,27 +654,42 @@ void TestBookingConcurrency::fiveHundredMixedRequestsNeverOverlap()
 
     int booked = 0;
     int refused = 0;
+    int busy = 0;
+    int unsupported = 0;
     int retries = 0;
     for (const Answer &a : answers) {
-        QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
-        if (a.code == u"OK")
+        QVERIFY2(a.error.isEmpty(), qPrintable(u"raw error at "_s + a.level + u": "_s + a.error));
+        if (a.level == u"serializable") {
+            QCOMPARE(a.code, u"UNSUPPORTED_ISOLATION"_s);
+            ++unsupported;
+        } else if (a.code == u"OK") {
             ++booked;
-        else if (a.code == u"SLOT_UNAVAILABLE")
+        } else if (a.code == u"SLOT_UNAVAILABLE") {
             ++refused;
-        else
-            QFAIL(qPrintable(u"unexpected answer "_s + a.code));
+        } else if (a.code == u"PATIENT_BUSY") {
+            ++busy;
+        } else {
+            QFAIL(qPrintable(u"unexpected answer "_s + a.code + u" at "_s + a.level));
+        }
         retries += a.retries;
     }
-    qInfo("500 mixed requests: %d booked, %d SLOT_UNAVAILABLE, %d retries after serialization failures",
-          booked, refused, retries);
-    QCOMPARE(booked + refused, kSessions * kPerSession);
-    QVERIFY(booked > 0 && refused > 0);   // the slots really were contested
+    qInfo("500 mixed requests: %d booked, %d SLOT_UNAVAILABLE, %d PATIENT_BUSY, %d UNSUPPORTED_ISOLATION, "
+          "%d retries after RETRY or IDEMPOTENCY_RETRY", booked, refused, busy, unsupported, retries);
+    QCOMPARE(booked + refused + busy + unsupported, kSessions * kPerSession);
+    QVERIFY(booked > 0 && refused > 0 && busy > 0);   // the slots and the patients really were contested
     QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = ?"_s, { clinic.id }), qint64(booked));
     QCOMPARE(count(u"select count(*) from frontdesk.appointments a join frontdesk.appointments b "
                    "on a.org_id = b.org_id and a.provider_id = b.provider_id and a.id < b.id "
                    "and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at) "
                    "where a.org_id = ?"_s, { clinic.id }),
              qint64(0));
+    QCOMPARE(count(u"select count(*) from frontdesk.appointments a join frontdesk.appointments b "
+                   "on a.org_id = b.org_id and a.patient_id = b.patient_id and a.id < b.id "
+                   "and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at) "
+                   "where a.org_id = ?"_s, { clinic.id }),
+             qint64(0));
+    // One record per person: ten callers, ten patients.
+    QCOMPARE(count(u"select count(*) from frontdesk.patients where org_id = ?"_s, { clinic.id }), qint64(kThreads));
 }
 
 QTEST_GUILESS_MAIN(TestBookingConcurrency)

@@ -77,12 +77,13 @@ qint64 TestMainWindow::bookElsewhere(QDate day, QTime time, qint64 providerIndex
     r.providerId = m_clinic.providers.at(providerIndex).id;
     r.startsAt = QDateTime(day, time, QTimeZone::utc());
     r.endsAt = r.startsAt.addSecs(900);
-    // Names may not hold digits: spell the time in letters ("Patient Aiaf" for 08:05).
+    // One patient per slot and provider (a patient is never in two places at once). Names may not
+    // hold digits: spell them in letters ("Patient Aiaf B" for 08:05 with the second provider).
     QString suffix = time.toString(QStringLiteral("HHmm"));
     for (QChar &c : suffix)
         c = QChar(u'a' + c.digitValue());
     suffix[0] = suffix[0].toUpper();
-    r.patientName = QStringLiteral("Patient ") + suffix;
+    r.patientName = QStringLiteral("Patient ") + suffix + u' ' + QChar(u'A' + int(providerIndex));
     r.phone = QStringLiteral("(212) 555-0143");
     r.source = BookingSource::AiVoice;
     r.idempotencyKey = QUuid::createUuid().toString();

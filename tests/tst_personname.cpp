@@ -155,6 +155,13 @@ void TestPersonName::validName_data()
     QTest::newRow("full-width digit") << QStringLiteral("Yuki \uFF12") << false;
     QTest::newRow("C1 control character") << QStringLiteral("Ann\u009Ae") << false;
     QTest::newRow("typographic apostrophe is a separator") << QStringLiteral("x\u2019") << false;
+    QTest::newRow("right-to-left override") << QStringLiteral("Mary \u202Ehtims") << false;
+    QTest::newRow("zero-width space") << QStringLiteral("Ma\u200Bry") << false;
+    QTest::newRow("byte-order mark") << QStringLiteral("\uFEFFMary") << false;
+    QTest::newRow("double exclamation") << QStringLiteral("Mary\u203C") << false;
+    QTest::newRow("information source") << QStringLiteral("\u2139an") << false;
+    QTest::newRow("superscript two") << QStringLiteral("Mary\u00B2") << false;
+    QTest::newRow("euro sign") << QStringLiteral("Mary \u20AC") << false;
 
     QTest::newRow("two letters") << QStringLiteral("Li") << true;
     QTest::newRow("hyphen and apostrophe") << QStringLiteral("Anne-Marie O'Neill") << true;

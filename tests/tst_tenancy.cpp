@@ -393,21 +393,38 @@ void TestTenancy::searchPathHijackChangesNothing()
     QVERIFY(run(desk, QStringLiteral("reset search_path")).ok);
 }
 
+// Disabling takes effect in every open transaction's next statement: a REPEATABLE READ
+// transaction begun before the disabling would otherwise read and act through its old snapshot,
+// in which the login is still active.
 void TestTenancy::disabledStaffLosesAccessAtOnce()
 {
     QSqlDatabase &desk = as("recep_a2");
+    const qint64 appointment = run(m_db->connection(), QStringLiteral(
+        "select min(id) from frontdesk.appointments where org_id = %1").arg(m_a.id)).value.toLongLong();
+    QVERIFY(appointment > 0);
+    QVERIFY(run(desk, QStringLiteral("begin isolation level repeatable read")).ok);
     QVERIFY(run(desk, QStringLiteral("select count(*) from frontdesk.appointments")).value.toLongLong() > 0);
+
     QVERIFY(AdminQueries::disableStaff(m_db->connection(), login("recep_a2")).ok());
-    // The open session keeps its connection but sees and books nothing any more...
-    QCOMPARE(run(desk, QStringLiteral("select count(*) from frontdesk.appointments")).value.toLongLong(), 0);
-    const auto booked = ClinicQueries::book(desk, request(m_a.id, m_a.providers.first().id, 18, BookingSource::Staff));
-    QVERIFY(booked.ok());
-    QCOMPARE(booked->code, QStringLiteral("NOT_PERMITTED"));
-    // ...and no new session can start.
+
+    // The open transaction's next statements fail: its session has been ended.
+    const Outcome read = run(desk, QStringLiteral("select count(*) from frontdesk.appointments"));
+    QVERIFY(!read.ok);
+    const Outcome cancel = run(desk, QStringLiteral("select frontdesk.cancel_appointment(%1, 'disabled')").arg(appointment));
+    QVERIFY(!cancel.ok);
+    QCOMPARE(run(m_db->connection(), QStringLiteral("select status from frontdesk.appointments where id = %1")
+                                         .arg(appointment)).value.toString(),
+             QStringLiteral("booked"));
+    // No new session can start, and the login holds no group role any more.
     QSqlDatabase again = m_db->connectAs(QStringLiteral("again"), login("recep_a2"), kPassword);
     QVERIFY(!again.isOpen());
     again = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("again"));
+    QCOMPARE(run(m_db->connection(), QStringLiteral(
+                 "select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member "
+                 "where r.rolname = '%1'").arg(login("recep_a2"))).value.toLongLong(), 0);
+    QCOMPARE(run(m_db->connection(), QStringLiteral("select count(*) from pg_stat_activity where usename = '%1'")
+                                         .arg(login("recep_a2"))).value.toLongLong(), 0);
     // Disabling an unknown login says so.
     const auto unknown = AdminQueries::disableStaff(m_db->connection(), login("nobody"));
     QVERIFY(!unknown.ok());

@@ -237,7 +237,7 @@ void BookingDialog::onBookingFinished(quint64 requestId, const BookingResult &re
         accept();
         return;
     }
-    m_error->setText(bookingErrorText(result.code));
+    m_error->setText(errorText(result));
     m_error->setProperty("code", result.code);
     m_error->show();
     showAlternatives(result.alternatives);
@@ -276,6 +276,25 @@ void BookingDialog::showAlternatives(const QList<QDateTime> &alternatives)
     }
     m_alternativesLayout->addStretch();
     m_alternatives->show();
+}
+
+QString BookingDialog::errorText(const BookingResult &result) const
+{
+    if (result.code != u"PATIENT_BUSY" || !result.conflictStartsAt.isValid())
+        return bookingErrorText(result.code);
+    QString provider;
+    for (const Provider &p : m_clinic.providers) {
+        if (p.id == result.conflictProviderId)
+            provider = p.displayName;
+    }
+    const QString name = normalizePersonName(m_sent.patientName);
+    const QString from = localeTime(result.conflictStartsAt);
+    const QString to = clockTime(result.conflictEndsAt.toTimeZone(m_clinic.timeZone).time());
+    if (provider.isEmpty())
+        return tr("%1 already has an appointment from %2 to %3. A patient cannot be in two places at once: "
+                  "pick another time.").arg(name, from, to);
+    return tr("%1 already has an appointment from %2 to %3 with %4. A patient cannot be in two places at once: "
+              "pick another time.").arg(name, from, to, provider);
 }
 
 QString BookingDialog::localeTime(const QDateTime &utc) const

@@ -45,6 +45,7 @@ private:
     void showAlternatives(const QList<QDateTime> &alternatives);
     void setBusy(bool busy);
     QString localeTime(const QDateTime &utc) const;
+    QString errorText(const BookingResult &result) const;
 
     ClinicSession *m_session;
     Clinic m_clinic;

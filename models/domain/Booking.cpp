@@ -22,6 +22,10 @@ BookingResult BookingResult::fromJson(const QByteArray &json)
     r.patientId = o.value(u"patient_id").toInteger();
     r.patientName = o.value(u"patient_name").toString();
     r.phone = o.value(u"phone").toString();
+    const QJsonObject conflict = o.value(u"conflict").toObject();
+    r.conflictStartsAt = QDateTime::fromString(conflict.value(u"starts_at").toString(), Qt::ISODateWithMs).toUTC();
+    r.conflictEndsAt = QDateTime::fromString(conflict.value(u"ends_at").toString(), Qt::ISODateWithMs).toUTC();
+    r.conflictProviderId = conflict.value(u"provider_id").toInteger();
     const QJsonArray alternatives = o.value(u"alternatives").toArray();
     for (const QJsonValue &v : alternatives) {
         const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
@@ -52,7 +56,8 @@ QString bookingErrorText(const QString &code)
         { "CONTACT_REQUIRED", QT_TRANSLATE_NOOP("BookingError", "Enter a phone number or an email address for the patient.") },
         { "IN_THE_PAST", QT_TRANSLATE_NOOP("BookingError", "That time is in the past.") },
         { "OUTSIDE_HOURS", QT_TRANSLATE_NOOP("BookingError", "The clinic is closed at that time.") },
-        { "INVALID_TIME", QT_TRANSLATE_NOOP("BookingError", "The appointment must end after it starts and last at most 8 hours.") },
+        { "PATIENT_BUSY", QT_TRANSLATE_NOOP("BookingError", "This patient already has an appointment at that time, with another provider or this one.") },
+        { "INVALID_TIME", QT_TRANSLATE_NOOP("BookingError", "The appointment must end after it starts, last at most 8 hours, and start within the next two years.") },
         { "UNKNOWN_PROVIDER", QT_TRANSLATE_NOOP("BookingError", "That provider is not bookable at this clinic.") },
         { "UNKNOWN_ORG", QT_TRANSLATE_NOOP("BookingError", "This clinic is not in the database.") },
         { "INVALID_SOURCE", QT_TRANSLATE_NOOP("BookingError", "The booking source is not recognised.") },
@@ -60,6 +65,9 @@ QString bookingErrorText(const QString &code)
         { "IDEMPOTENCY_MISMATCH", QT_TRANSLATE_NOOP("BookingError", "This request was already sent with different details.") },
         { "TEXT_TOO_LONG", QT_TRANSLATE_NOOP("BookingError", "The service or notes are too long.") },
         { "IDEMPOTENCY_RETRY", QT_TRANSLATE_NOOP("BookingError", "The same request was completed elsewhere a moment ago. Send it again to see its result.") },
+        { "RETRY", QT_TRANSLATE_NOOP("BookingError", "Someone changed the same schedule at the same moment. Nothing was booked; press Book again.") },
+        { "UNSUPPORTED_ISOLATION", QT_TRANSLATE_NOOP("BookingError", "The database connection is set up in a way bookings cannot use (SERIALIZABLE). Nothing was booked; ask whoever set up this computer.") },
+        { "READ_ONLY_TRANSACTION", QT_TRANSLATE_NOOP("BookingError", "The database accepts no changes right now (read-only or a standby server). Nothing was booked; try again in a moment.") },
         { "NOT_PERMITTED", QT_TRANSLATE_NOOP("BookingError", "Your login is not allowed to do this.") },
         { "CONNECTION_LOST", QT_TRANSLATE_NOOP("BookingError", "The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.") },
         { "DATABASE_ERROR", QT_TRANSLATE_NOOP("BookingError", "The database refused the request; nothing was booked. The details are in the log.") },

@@ -36,7 +36,11 @@ struct BookingResult
     qint64 patientId = 0;
     QString patientName;   // as normalised by the server
     QString phone;         // E.164
-    QList<QDateTime> alternatives;   // nearest free starts, for SLOT_UNAVAILABLE
+    QList<QDateTime> alternatives;   // nearest free starts, for SLOT_UNAVAILABLE and PATIENT_BUSY
+    // For PATIENT_BUSY: the patient's appointment in the way.
+    QDateTime conflictStartsAt;
+    QDateTime conflictEndsAt;
+    qint64 conflictProviderId = 0;
 
     static BookingResult fromJson(const QByteArray &json);
     static BookingResult failure(const QString &code, const QString &message);

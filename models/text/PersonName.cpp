@@ -6,27 +6,46 @@ namespace frontdesk {
 
 namespace {
 
-// Characters a name may not hold; the database's is_valid_name lists the same ones. Kept as
-// explicit ranges rather than Unicode categories so that both sides agree whatever the
-// database's locale: ASCII digits and symbols, control characters, other scripts' common
-// digits, and pictographs and technical symbols (emoji among them).
-bool isForbiddenInName(char32_t c)
+// The database's title_case_word, per code point: cased letters and ASCII digits continue a word,
+// and the character after anything else (a space, an apostrophe, an uncased letter such as the
+// Hawaiian ʻokina) starts one. Combining marks belong to the letter before them: kept as they
+// are, and they change nothing.
+QString initcap(const QString &word)
 {
-    static const QString asciiSymbols = QStringLiteral("@#$%^&*()_+=[]{}|\\/<>:;\"!?~`");
-    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+    QString out;
+    out.reserve(word.size());
+    bool startOfWord = true;
+    for (const char32_t c : word.toUcs4()) {
+        if (nameCharacterKind(c) == NameCharacterKind::Mark) {
+            out.append(QString::fromUcs4(&c, 1));
+            continue;
+        }
+        const char32_t mapped = startOfWord ? QChar::toUpper(c) : QChar::toLower(c);
+        out.append(QString::fromUcs4(&mapped, 1));
+        startOfWord = !((c >= u'0' && c <= u'9') || QChar::toLower(c) != QChar::toUpper(c));
+    }
+    return out;
+}
+
+bool isNamePunctuation(char32_t c)
+{
+    // . , ' - ’ ‐ · ・ : the database's name_character_kind lists the same.
+    switch (c) {
+    case u'.': case u',': case u'\'': case u'-': case 0x2019: case 0x2010: case 0x00b7: case 0x30fb:
         return true;
-    if (c < 0x80)
-        return (c >= u'0' && c <= u'9') || asciiSymbols.contains(QChar(c));
+    default:
+        return false;
+    }
+}
+
+// Letters and marks that show nothing: the default-ignorable ones (the combining grapheme joiner,
+// Hangul fillers, Khmer inherent vowels, Mongolian and other variation selectors). The database's
+// name_characters table leaves out the same code points.
+bool isInvisible(char32_t c)
+{
     static const std::pair<char32_t, char32_t> ranges[] = {
-        { 0x00a9, 0x00a9 }, { 0x00ae, 0x00ae },     // © ®
-        { 0x0660, 0x0669 }, { 0x06f0, 0x06f9 },     // Arabic-Indic digits
-        { 0x0966, 0x096f }, { 0x09e6, 0x09ef },     // Devanagari, Bengali digits
-        { 0x0e50, 0x0e59 },                         // Thai digits
-        { 0x200d, 0x200d }, { 0x2122, 0x2122 },     // zero-width joiner (emoji), ™
-        { 0x2190, 0x23ff }, { 0x25a0, 0x27bf },     // arrows, maths, technical, shapes, dingbats
-        { 0x2b00, 0x2bff }, { 0xfe0f, 0xfe0f },     // more symbols, emoji presentation selector
-        { 0xff10, 0xff19 },                         // full-width digits
-        { 0x1f000, 0x1faff },                       // pictographs, emoji
+        { 0x034f, 0x034f }, { 0x115f, 0x1160 }, { 0x17b4, 0x17b5 }, { 0x180b, 0x180d },
+        { 0x180f, 0x180f }, { 0xfe00, 0xfe0f }, { 0xe0100, 0xe01ef },
     };
     for (const auto &[first, last] : ranges) {
         if (c >= first && c <= last)
@@ -35,30 +54,36 @@ bool isForbiddenInName(char32_t c)
     return false;
 }
 
-bool isNameSeparator(char32_t c)
-{
-    return QChar::isSpace(c) || c == u'.' || c == u'\'' || c == u'-' || c == 0x2019;
-}
-
-// PostgreSQL's initcap(), per code point: a letter or digit after anything else starts a word.
-QString initcap(const QString &word)
-{
-    QString out;
-    out.reserve(word.size());
-    bool startOfWord = true;
-    for (const char32_t c : word.toUcs4()) {
-        const char32_t mapped = startOfWord ? QChar::toUpper(c) : QChar::toLower(c);
-        out.append(QString::fromUcs4(&mapped, 1));
-        startOfWord = !QChar::isLetterOrNumber(c);
-    }
-    return out;
-}
-
 } // namespace
+
+NameCharacterKind nameCharacterKind(char32_t c)
+{
+    if (c == u' ')
+        return NameCharacterKind::Space;
+    if (isNamePunctuation(c))
+        return NameCharacterKind::Punctuation;
+    if (isInvisible(c))
+        return NameCharacterKind::Refused;
+    NameCharacterKind kind;
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase: case QChar::Letter_Lowercase: case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier: case QChar::Letter_Other:
+        kind = NameCharacterKind::Letter;
+        break;
+    case QChar::Mark_NonSpacing: case QChar::Mark_SpacingCombining: case QChar::Mark_Enclosing:
+        kind = NameCharacterKind::Mark;
+        break;
+    default:
+        return NameCharacterKind::Refused;
+    }
+    // Compatibility characters look like letters but are symbols or other forms of a letter.
+    const QString single = QString::fromUcs4(&c, 1);
+    return single.normalized(QString::NormalizationForm_KC) == single ? kind : NameCharacterKind::Refused;
+}
 
 QString normalizePersonName(const QString &name)
 {
-    const QStringList words = name.simplified().split(u' ', Qt::SkipEmptyParts);
+    const QStringList words = name.normalized(QString::NormalizationForm_C).simplified().split(u' ', Qt::SkipEmptyParts);
     QStringList out;
     out.reserve(words.size());
     for (const QString &word : words) {
@@ -73,14 +98,29 @@ QString normalizePersonName(const QString &name)
 bool isValidPersonName(const QString &normalizedName)
 {
     const QList<uint> codePoints = normalizedName.toUcs4();
-    if (codePoints.size() > 100)
+    if (codePoints.size() > 100 || normalizedName.normalized(QString::NormalizationForm_C) != normalizedName)
         return false;
     int letters = 0;
+    int marksInARow = 0;
+    NameCharacterKind previous = NameCharacterKind::Space;
     for (const char32_t c : codePoints) {
-        if (isForbiddenInName(c))
+        const NameCharacterKind kind = nameCharacterKind(c);
+        switch (kind) {
+        case NameCharacterKind::Refused:
             return false;
-        if (!isNameSeparator(c))
+        case NameCharacterKind::Mark:
+            if ((previous != NameCharacterKind::Letter && previous != NameCharacterKind::Mark) || ++marksInARow > 4)
+                return false;
+            break;
+        case NameCharacterKind::Letter:
             ++letters;
+            marksInARow = 0;
+            break;
+        default:
+            marksInARow = 0;
+            break;
+        }
+        previous = kind;
     }
     return letters >= 2;
 }
