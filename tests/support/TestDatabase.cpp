@@ -1,6 +1,8 @@
 #include "TestDatabase.h"
 
+#include "db/AdminQueries.h"
 #include "db/ClinicQueries.h"
+#include "db/SqlStatement.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -198,6 +200,26 @@ QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call)
     if (!q.exec(QStringLiteral("select (") + call + QStringLiteral(")::text")) || !q.next())
         return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() } };
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call, const QVariantList &values)
+{
+    QSqlQuery q(db);
+    if (!execPrepared(q, QStringLiteral("select (") + call + QStringLiteral(")::text"), values) || !q.next())
+        return { { QStringLiteral("sql_error"), q.lastError().nativeErrorCode() },
+                 { QStringLiteral("sql_message"), q.lastError().text() } };
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
+QString TestDatabase::createLogin(const QString &kind, qint64 orgId)
+{
+    const QString login = QStringLiteral("t%1_%2").arg(QUuid::createUuid().toString(QUuid::Id128).left(10), kind.left(5));
+    const auto created = kind == u"agent"
+        ? AdminQueries::grantAgent(connection(), login, orgId, loginPassword())
+        : AdminQueries::createStaff(connection(), login, orgId, kind, QStringLiteral("Test ") + kind, loginPassword());
+    if (!created)
+        qFatal("createLogin(%s): %s", qPrintable(kind), qPrintable(created.error().message));
+    return login;
 }
 
 QVariant TestDatabase::scalar(const QString &sql) const

@@ -46,6 +46,11 @@ public:
     Clinic createClinic(const QString &timeZone = QStringLiteral("UTC"), int providers = 2,
                         const QString &region = QStringLiteral("US"));
 
+    // A new login of clinic `orgId`: kind "receptionist" or "manager" (staff) or "agent", named
+    // uniquely (roles are cluster-wide), with the password loginPassword().
+    QString createLogin(const QString &kind, qint64 orgId);
+    static QString loginPassword() { return QStringLiteral("test-login-password"); }
+
     // Books through book_appointment_atomic on a thread and connection of its own, as the AI
     // voice backend would, and returns its answer (a database error as a failed result).
     BookingResult bookOnOwnThread(const BookingRequest &request) const;
@@ -72,5 +77,7 @@ private:
 // Runs `call` (an expression returning jsonb) and returns the answer; a statement that fails
 // answers {"sql_error": "<SQLSTATE>"}.
 QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call);
+// The same with positional values bound to the ?s of `call`.
+QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call, const QVariantList &values);
 
 } // namespace frontdesk::test
