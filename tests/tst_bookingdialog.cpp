@@ -29,6 +29,7 @@ private Q_SLOTS:
     void badInputIsNotSent();
     void booksThroughTheAtomicFunctionWithTheKeyboard();
     void takenSlotOffersTheNearestFreeOnes();
+    void patientBusyElsewhereIsSaidInPlainWords();
 
 private:
     BookingDialog *openDialog(QTime time);
@@ -217,6 +218,51 @@ void TestBookingDialog::takenSlotOffersTheNearestFreeOnes()
     QCOMPARE(alternatives.first()->text(), chosen.toString(QStringLiteral("HH:mm")));
     QVERIFY(chosen != QTime(10, 15));
     QTest::mouseClick(child<QPushButton>(dialog, "bookButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 5000);
+    QCOMPARE(appointments(), 2);
+}
+
+// The same patient at 07:15 with two doctors (tried at the desk before schema v7, and booked):
+// the database refuses it, and the receptionist reads who, when and with whom, then books one of
+// the offered times with the keyboard.
+void TestBookingDialog::patientBusyElsewhereIsSaidInPlainWords()
+{
+    const Clinic clinic = m_session->clinic();
+    BookingRequest elsewhere;
+    elsewhere.orgId = clinic.id;
+    elsewhere.providerId = clinic.providers.at(0).id;
+    elsewhere.startsAt = QDateTime(m_tomorrow, QTime(7, 15), QTimeZone::utc());
+    elsewhere.endsAt = elsewhere.startsAt.addSecs(1800);
+    elsewhere.patientName = QStringLiteral("Ada Lovelace");
+    elsewhere.phone = QStringLiteral("(212) 555-0143");
+    elsewhere.source = BookingSource::AiVoice;
+    elsewhere.idempotencyKey = QStringLiteral("busy-elsewhere");
+    QVERIFY(m_db->bookOnOwnThread(elsewhere).ok);
+
+    BookingDialog *dialog = openDialog(QTime(7, 15));
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    fill(dialog, QStringLiteral("ada lovelace"), QStringLiteral("212 555 0143"));
+    auto *provider = child<QComboBox>(dialog, "providerCombo");
+    provider->setFocus();
+    QTest::keyClick(provider, Qt::Key_Down);   // the other doctor
+    QCOMPARE(provider->currentData().toLongLong(), clinic.providers.at(1).id);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QLabel *banner = child<QLabel>(dialog, "bookingError");
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+    QCOMPARE(banner->property("code").toString(), QStringLiteral("PATIENT_BUSY"));
+    QCOMPARE(banner->text(), QStringLiteral("Ada Lovelace already has an appointment from 07:15 to 07:45 with %1. "
+                                            "A patient cannot be in two places at once: pick another time.")
+                                 .arg(clinic.providers.at(0).displayName));
+    QCOMPARE(accepted.count(), 0);
+    QCOMPARE(appointments(), 1);
+
+    const QList<QPushButton *> alternatives = dialog->findChildren<QPushButton *>(QStringLiteral("alternativeButton"));
+    QVERIFY(!alternatives.isEmpty());
+    alternatives.first()->setFocus();
+    QTest::keyClick(alternatives.first(), Qt::Key_Space);
+    const QTime chosen = child<QTimeEdit>(dialog, "timeEdit")->time();
+    QVERIFY(chosen >= QTime(7, 45) || chosen.addSecs(1800) <= QTime(7, 15));
+    QTest::keyClick(dialog, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 5000);
     QCOMPARE(appointments(), 2);
 }

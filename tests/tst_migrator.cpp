@@ -1,16 +1,22 @@
 #include "TestDatabase.h"
+#include "db/AdminQueries.h"
 #include "db/ClinicQueries.h"
 #include "db/DemoSeeder.h"
 #include "db/Migrator.h"
 
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimeZone>
+#include <QUuid>
 #include <QtTest>
 
 #include <thread>
 
 using namespace frontdesk;
 using frontdesk::test::TestDatabase;
+using frontdesk::test::jsonAnswer;
+using namespace Qt::StringLiterals;
 
 class TestMigrator : public QObject
 {
@@ -25,6 +31,7 @@ private Q_SLOTS:
     void concurrentRunsApplyOnce();
     void textRulesDoNotDependOnTheDatabaseLocale();
     void upgradesAPopulatedV1DatabaseInPlace();
+    void upgradesAPopulatedV6DatabaseWithOverlapsInPlace();
 
 private:
     static int count(TestDatabase &db, const QString &sql) { return db.scalar(sql).toInt(); }
@@ -220,6 +227,85 @@ void TestMigrator::upgradesAPopulatedV1DatabaseInPlace()
     r.endsAt = r.endsAt.addSecs(3600);
     const auto after = ClinicQueries::book(conn, r);
     QVERIFY(after.ok() && after->ok);
+}
+
+// A clinic running v6 where the desk had booked one patient with two providers at once, and a
+// staff login disabled under v6 rules: v7 applies in place, keeps every row, marks the later of
+// the overlapping appointments as kept from before (legacy_overlap) rather than refusing to
+// upgrade, and from then on refuses any new overlap, including moving the marked one.
+void TestMigrator::upgradesAPopulatedV6DatabaseWithOverlapsInPlace()
+{
+    QTemporaryDir v6;
+    for (const Migration &m : Migrator(QSqlDatabase()).available()) {
+        if (m.version <= 6)
+            QVERIFY(QFile::copy(u":/migrations/"_s + m.name + u".sql"_s, v6.filePath(m.name + u".sql"_s)));
+    }
+    TestDatabase db(TestDatabase::Start::Empty);
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QSqlDatabase &conn = db.connection();
+    QVERIFY(Migrator(conn, v6.path()).migrate().ok());
+    QCOMPARE(Migrator(conn).appliedVersion().value(), 6);
+    const Clinic clinic = db.createClinic(u"UTC"_s, 4);
+    QVERIFY(clinic.isValid());
+    const auto book = [&](int provider, int hour, int minute) {
+        BookingRequest r;
+        r.orgId = clinic.id;
+        r.providerId = clinic.providers.at(provider).id;
+        r.startsAt = QDateTime(QDate::currentDate().addDays(3), QTime(hour, minute), QTimeZone::utc());
+        r.endsAt = r.startsAt.addSecs(1800);
+        r.patientName = u"Dora Double"_s;
+        r.phone = u"(415) 555-0180"_s;
+        r.idempotencyKey = QUuid::createUuid().toString();
+        const auto answer = ClinicQueries::book(conn, r);
+        return answer.ok() && answer->ok ? answer->appointmentId : 0;
+    };
+    const qint64 first = book(0, 9, 0);
+    const qint64 overlapping = book(1, 9, 15);   // v6 allowed this
+    const qint64 third = book(2, 9, 20);         // and this, overlapping both
+    const qint64 later = book(3, 11, 0);
+    QVERIFY(first && overlapping && third && later);
+    const QString login = u"t"_s + QUuid::createUuid().toString(QUuid::Id128).left(10) + u"_gone"_s;
+    QVERIFY(AdminQueries::createStaff(conn, login, clinic.id, u"receptionist"_s, u"Gone"_s, u"a-long-password"_s).ok());
+    QVERIFY(AdminQueries::disableStaff(conn, login).ok());
+    const QString membership = u"select count(*) from pg_auth_members m join pg_roles r on r.oid = m.member "
+                               "where r.rolname = '%1'"_s.arg(login);
+    QCOMPARE(db.scalar(membership).toLongLong(), qint64(1));   // v6 left the group role
+
+    const QString everything = u"select string_agg(id || ':' || provider_id || ':' || extract(epoch from starts_at) "
+                               "|| ':' || status, ',' order by id) from frontdesk.appointments"_s;
+    const QString rowsBefore = db.scalar(everything).toString();
+    const auto applied = Migrator(conn).migrate();
+    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
+    QCOMPARE(db.scalar(everything).toString(), rowsBefore);
+    QCOMPARE(db.scalar(u"select string_agg(id::text, ',' order by id) from frontdesk.appointments "
+                       "where legacy_overlap"_s).toString(),
+             u"%1,%2"_s.arg(overlapping).arg(third));
+    QCOMPARE(db.scalar(membership).toLongLong(), qint64(0));
+
+    // New overlaps are refused, with the unmarked appointment and with the marked ones alike.
+    QCOMPARE(jsonAnswer(conn, u"frontdesk.reschedule_appointment(%1, '%2', '%3')"_s.arg(later)
+                                  .arg(QDateTime(QDate::currentDate().addDays(3), QTime(9, 10), QTimeZone::utc())
+                                           .toString(Qt::ISODate),
+                                       QDateTime(QDate::currentDate().addDays(3), QTime(9, 40), QTimeZone::utc())
+                                           .toString(Qt::ISODate)))
+                 .value(u"code").toString(),
+             u"PATIENT_BUSY"_s);
+    // Moving a marked one places it anew: back onto the first is refused, elsewhere is fine.
+    QCOMPARE(jsonAnswer(conn, u"frontdesk.reschedule_appointment(%1, '%2', '%3')"_s.arg(third)
+                                  .arg(QDateTime(QDate::currentDate().addDays(3), QTime(9, 5), QTimeZone::utc())
+                                           .toString(Qt::ISODate),
+                                       QDateTime(QDate::currentDate().addDays(3), QTime(9, 35), QTimeZone::utc())
+                                           .toString(Qt::ISODate)))
+                 .value(u"code").toString(),
+             u"PATIENT_BUSY"_s);
+    QCOMPARE(jsonAnswer(conn, u"frontdesk.reschedule_appointment(%1, '%2', '%3')"_s.arg(third)
+                                  .arg(QDateTime(QDate::currentDate().addDays(3), QTime(14, 0), QTimeZone::utc())
+                                           .toString(Qt::ISODate),
+                                       QDateTime(QDate::currentDate().addDays(3), QTime(14, 30), QTimeZone::utc())
+                                           .toString(Qt::ISODate)))
+                 .value(u"status").toString(),
+             u"booked"_s);
+    QCOMPARE(db.scalar(u"select legacy_overlap from frontdesk.appointments where id = %1"_s.arg(third)).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)

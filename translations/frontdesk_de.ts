@@ -47,102 +47,122 @@
 <context>
     <name>BookingError</name>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="48"/>
+        <location filename="../models/domain/Booking.cpp" line="52"/>
         <source>That time is already taken for this provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="49"/>
+        <location filename="../models/domain/Booking.cpp" line="53"/>
         <source>The phone number is not a valid number for this clinic&apos;s region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="50"/>
+        <location filename="../models/domain/Booking.cpp" line="54"/>
         <source>The email address is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="51"/>
+        <location filename="../models/domain/Booking.cpp" line="55"/>
         <source>Enter the patient&apos;s name (letters, spaces, hyphens and apostrophes).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="52"/>
+        <location filename="../models/domain/Booking.cpp" line="56"/>
         <source>Enter a phone number or an email address for the patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="53"/>
+        <location filename="../models/domain/Booking.cpp" line="57"/>
         <source>That time is in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="54"/>
+        <location filename="../models/domain/Booking.cpp" line="58"/>
         <source>The clinic is closed at that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/domain/Booking.cpp" line="55"/>
-        <source>The appointment must end after it starts and last at most 8 hours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/domain/Booking.cpp" line="56"/>
-        <source>That provider is not bookable at this clinic.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/domain/Booking.cpp" line="57"/>
-        <source>This clinic is not in the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/domain/Booking.cpp" line="58"/>
-        <source>The booking source is not recognised.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../models/domain/Booking.cpp" line="59"/>
-        <source>The request had no valid idempotency key.</source>
+        <source>This patient already has an appointment at that time, with another provider or this one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="60"/>
-        <source>This request was already sent with different details.</source>
+        <source>The appointment must end after it starts, last at most 8 hours, and start within the next two years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="67"/>
+        <source>The same request was completed elsewhere a moment ago. Send it again to see its result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="68"/>
+        <source>Someone changed the same schedule at the same moment. Nothing was booked; press Book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="69"/>
+        <source>The database connection is set up in a way bookings cannot use (SERIALIZABLE). Nothing was booked; ask whoever set up this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="70"/>
+        <source>The database accepts no changes right now (read-only or a standby server). Nothing was booked; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="61"/>
-        <source>The service or notes are too long.</source>
+        <source>That provider is not bookable at this clinic.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="62"/>
-        <source>The booking was sent in an unsupported kind of database transaction.</source>
+        <source>This clinic is not in the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="63"/>
-        <source>Your login is not allowed to do this.</source>
+        <source>The booking source is not recognised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="64"/>
-        <source>The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.</source>
+        <source>The request had no valid idempotency key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="65"/>
-        <source>The database refused the request; nothing was booked. The details are in the log.</source>
+        <source>This request was already sent with different details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="66"/>
-        <source>No connection to the clinic database. Nothing was booked; try again when the status bar shows Online.</source>
+        <source>The service or notes are too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="71"/>
+        <source>Your login is not allowed to do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/domain/Booking.cpp" line="72"/>
+        <source>The connection dropped while booking, so it may or may not be booked. Book again: the same request never books twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="73"/>
+        <source>The database refused the request; nothing was booked. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="74"/>
+        <source>No connection to the clinic database. Nothing was booked; try again when the status bar shows Online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/domain/Booking.cpp" line="80"/>
         <source>The booking failed (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,7 +221,7 @@
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="130"/>
-        <location filename="../ui/BookingDialog.cpp" line="294"/>
+        <location filename="../ui/BookingDialog.cpp" line="313"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,11 +272,21 @@
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="294"/>
+        <source>%1 already has an appointment from %2 to %3. A patient cannot be in two places at once: pick another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="296"/>
+        <source>%1 already has an appointment from %2 to %3 with %4. A patient cannot be in two places at once: pick another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="313"/>
         <source>Booking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="294"/>
+        <location filename="../ui/BookingDialog.cpp" line="313"/>
         <source>&amp;Send again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,7 +294,7 @@
 <context>
     <name>frontdesk::ClinicDatabaseWorker</name>
     <message>
-        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="86"/>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="96"/>
         <source>The clinic database has schema version %1; this Frontdesk needs %2. Ask your administrator to run frontdesk-admin migrate.</source>
         <translation type="unfinished"></translation>
     </message>
