@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
     timer.setInterval(int(1000.0 / rate));
     QObject::connect(&timer, &QTimer::timeout, &app, [&] {
         const CallSimulator::Call call = simulator.nextCall(QDateTime::currentDateTimeUtc());
-        const auto result = ClinicQueries::book(db, call.request);
+        const auto result = ClinicQueries::bookRetrying(db, call.request);
         const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
         ++made;
         if (!result) {

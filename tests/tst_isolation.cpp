@@ -107,6 +107,7 @@ private Q_SLOTS:
     void refusedTransactions();
     void callerSettingsNeverSurfaceAsRawErrors_data();
     void callerSettingsNeverSurfaceAsRawErrors();
+    void autocommitCallersRetryForThem();
 
 private:
     BookingRequest request(const Clinic &clinic, const QDateTime &start, const QString &name,
@@ -503,6 +504,31 @@ void TestIsolation::callerSettingsNeverSurfaceAsRawErrors()
     QCOMPARE(answer.ok ? u"OK"_s : answer.code, code);
     QCOMPARE(count(u"select count(*) from frontdesk.appointments where org_id = %1"_s.arg(clinic.id)),
              qint64(code == u"OK" ? 1 : 0));
+}
+
+// The desk and the simulator book in autocommit through bookRetrying: a RETRY (here the
+// connection's lock_timeout while another transaction holds the provider for a moment) is asked
+// again and the booking goes through, where a single call would have answered RETRY.
+void TestIsolation::autocommitCallersRetryForThem()
+{
+    const Clinic clinic = m_db->createClinic(u"UTC"_s, 1);
+    QVERIFY(clinic.isValid());
+    Session holder(*m_db, u"holder"_s);
+    Session desk(*m_db, u"desk"_s);
+    QVERIFY(desk.exec(u"set lock_timeout = '100ms'"_s));
+    QVERIFY(holder.exec(u"begin"_s));
+    QVERIFY(holder.book(request(clinic, utcAt(3, 15), u"Hold Er"_s, u"(212) 555-0108"_s)).ok);
+    QCOMPARE(desk.book(request(clinic, utcAt(3, 9), u"Once Only"_s, u"(212) 555-0110"_s)).code, u"RETRY"_s);
+
+    std::thread release([&holder] {
+        QThread::msleep(250);
+        QSqlQuery(holder.db()).exec(u"commit"_s);
+    });
+    const auto answer = ClinicQueries::bookRetrying(desk.db(), request(clinic, utcAt(3, 9), u"Patient Desk"_s,
+                                                                       u"(212) 555-0111"_s));
+    release.join();
+    QVERIFY(answer.ok());
+    QVERIFY2(answer->ok, qPrintable(answer->code));
 }
 
 QTEST_GUILESS_MAIN(TestIsolation)

@@ -236,7 +236,7 @@ void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)
         return;
     }
     request.orgId = m_orgId;
-    auto result = ClinicQueries::book(*connectionNamed(m_queryName), request);
+    auto result = ClinicQueries::bookRetrying(*connectionNamed(m_queryName), request);
     if (!result) {
         // Only a dead connection leaves the outcome unknown; any other database error means
         // the call was rolled back.

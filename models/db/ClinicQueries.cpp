@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 #include <QVariant>
 
 namespace frontdesk::ClinicQueries {
@@ -140,6 +141,19 @@ Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &r)
     if (!ran || !q.next())
         return sqlError(q);
     return BookingResult::fromJson(q.value(0).toString().toUtf8());
+}
+
+Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &request)
+{
+    constexpr int kPausesMs[] = { 100, 200, 400 };
+    Result<BookingResult> answer = book(db, request);
+    for (const int pause : kPausesMs) {
+        if (!answer || (answer->code != u"RETRY" && answer->code != u"IDEMPOTENCY_RETRY"))
+            break;
+        QThread::msleep(pause);
+        answer = book(db, request);
+    }
+    return answer;
 }
 
 Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor)

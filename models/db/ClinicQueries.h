@@ -28,6 +28,10 @@ Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgI
 // Calls book_appointment_atomic. A database error is an Error; a refused booking is an ok
 // Result holding a BookingResult with its code.
 Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request);
+// The same for a connection in autocommit: the answers that ask for a new transaction (RETRY after
+// a deadlock or a lock timeout, IDEMPOTENCY_RETRY) are asked again, a few times with a growing
+// pause, before the last answer is returned. It blocks while it waits: never on the GUI thread.
+Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &request);
 
 // What changed since a cursor of frontdesk.changes_since: the ids of the appointments the
 // changes touched, in event order without repeats, and the cursor to ask with next time.
