@@ -83,9 +83,17 @@ BookingDialog *TestBookingDialog::openDialog(QTime time)
 
 void TestBookingDialog::fill(BookingDialog *dialog, const QString &name, const QString &phone, const QString &email)
 {
-    QTest::keyClicks(child<QLineEdit>(dialog, "patientNameEdit"), name);
-    QTest::keyClicks(child<QLineEdit>(dialog, "phoneEdit"), phone);
-    QTest::keyClicks(child<QLineEdit>(dialog, "emailEdit"), email);
+    // Typed key by key; what no key types (a bidirectional override, say) arrives pasted.
+    const auto enter = [](QLineEdit *edit, const QString &text) {
+        const bool typeable = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (typeable)
+            QTest::keyClicks(edit, text);
+        else
+            edit->insert(text);
+    };
+    enter(child<QLineEdit>(dialog, "patientNameEdit"), name);
+    enter(child<QLineEdit>(dialog, "phoneEdit"), phone);
+    enter(child<QLineEdit>(dialog, "emailEdit"), email);
 }
 
 void TestBookingDialog::hintsAsYouType_data()
@@ -129,6 +137,15 @@ void TestBookingDialog::badInputIsNotSent_data()
     QTest::newRow("bad phone") << QStringLiteral("Ada Lovelace") << QStringLiteral("555-12") << QString() << QStringLiteral("Not a valid phone number");
     QTest::newRow("bad email") << QStringLiteral("Ada Lovelace") << QString() << QStringLiteral("ada@") << QStringLiteral("Not a valid email");
     QTest::newRow("no contact") << QStringLiteral("Ada Lovelace") << QString() << QString() << QStringLiteral("phone number or an email");
+    // What the database would refuse as sent, however it would collapse.
+    QTest::newRow("name padded past 1000 characters") << QString(500, u' ') + QStringLiteral("Ada Lovelace") + QString(500, u' ')
+                                                      << QStringLiteral("(415) 555-2671") << QString() << QStringLiteral("Too long");
+    QTest::newRow("phone padded past 100 characters") << QStringLiteral("Ada Lovelace")
+                                                      << QString(50, u' ') + QStringLiteral("(415) 555-2671") + QString(50, u' ')
+                                                      << QString() << QStringLiteral("Not a valid phone number");
+    QTest::newRow("name reversed by a bidirectional override") << QStringLiteral("Mary \u202ehtims")
+                                                               << QStringLiteral("(415) 555-2671") << QString()
+                                                               << QStringLiteral("Letters");
 }
 
 void TestBookingDialog::badInputIsNotSent()

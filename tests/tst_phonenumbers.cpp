@@ -36,6 +36,12 @@ void TestPhoneNumbers::check_data()
                                 << QStringLiteral("+14155552671") << QStringLiteral("+1 415-555-2671");
     QTest::newRow("US padded") << QStringLiteral("   +1 (415) 555-2671  ") << QStringLiteral("US")
                                << QStringLiteral("+14155552671") << QStringLiteral("+1 415-555-2671");
+    // As sent, the database reads at most 100 characters (INVALID_PHONE beyond), however padded.
+    QTest::newRow("US padded to 100") << QString(43, u' ') + QStringLiteral("(415) 555-2671") + QString(43, u' ')
+                                      << QStringLiteral("US") << QStringLiteral("+14155552671")
+                                      << QStringLiteral("+1 415-555-2671");
+    QTest::newRow("US padded to 101") << QString(44, u' ') + QStringLiteral("(415) 555-2671") + QString(43, u' ')
+                                      << QStringLiteral("US") << QString() << QString();
     QTest::newRow("US tabs between groups") << QStringLiteral("415\t555\t2671") << QStringLiteral("US")
                                             << QStringLiteral("+14155552671") << QStringLiteral("+1 415-555-2671");
     QTest::newRow("US no-break spaces") << QStringLiteral("415\u00a0555\u00a02671") << QStringLiteral("US")

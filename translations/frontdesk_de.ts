@@ -221,7 +221,7 @@
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="130"/>
-        <location filename="../ui/BookingDialog.cpp" line="313"/>
+        <location filename="../ui/BookingDialog.cpp" line="315"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,61 +232,66 @@
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="148"/>
-        <source>Will be saved as “%1”</source>
+        <source>Too long: at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/BookingDialog.cpp" line="150"/>
+        <source>Will be saved as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BookingDialog.cpp" line="152"/>
         <source>Letters, spaces, hyphens and apostrophes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="154"/>
+        <location filename="../ui/BookingDialog.cpp" line="156"/>
         <source>Optional if there is an email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="160"/>
+        <location filename="../ui/BookingDialog.cpp" line="162"/>
         <source>Not a valid phone number for region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="165"/>
+        <location filename="../ui/BookingDialog.cpp" line="167"/>
         <source>Optional if there is a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="169"/>
+        <location filename="../ui/BookingDialog.cpp" line="171"/>
         <source>Not a valid email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="205"/>
+        <location filename="../ui/BookingDialog.cpp" line="207"/>
         <source>Check the highlighted fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="263"/>
+        <location filename="../ui/BookingDialog.cpp" line="265"/>
         <source>Free instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="294"/>
+        <location filename="../ui/BookingDialog.cpp" line="296"/>
         <source>%1 already has an appointment from %2 to %3. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="296"/>
+        <location filename="../ui/BookingDialog.cpp" line="298"/>
         <source>%1 already has an appointment from %2 to %3 with %4. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="313"/>
+        <location filename="../ui/BookingDialog.cpp" line="315"/>
         <source>Booking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="313"/>
+        <location filename="../ui/BookingDialog.cpp" line="315"/>
         <source>&amp;Send again</source>
         <translation type="unfinished"></translation>
     </message>

@@ -144,6 +144,8 @@ void BookingDialog::updateHints()
     const QString name = normalizePersonName(m_name->text());
     if (name.isEmpty())
         setHint(m_nameHint, false, tr("Required"));
+    else if (m_name->text().size() > kMaxPersonNameInput)
+        setHint(m_nameHint, false, tr("Too long: at most %1 characters").arg(kMaxPersonNameInput));
     else if (isValidPersonName(name))
         setHint(m_nameHint, true, tr("Will be saved as “%1”").arg(name));
     else
@@ -153,7 +155,7 @@ void BookingDialog::updateHints()
     if (phone.isEmpty()) {
         setHint(m_phoneHint, true, tr("Optional if there is an email address"));
     } else {
-        const PhoneCheck check = checkPhoneNumber(phone, m_clinic.phoneRegion);
+        const PhoneCheck check = checkPhoneNumber(m_phone->text(), m_clinic.phoneRegion);
         if (check.valid)
             setHint(m_phoneHint, true, check.international);
         else

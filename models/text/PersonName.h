@@ -22,4 +22,8 @@ NameCharacterKind nameCharacterKind(char32_t c);
 // (U+2139 ℹ, ligatures, full-width and circled letters) are refused.
 bool isValidPersonName(const QString &normalizedName);
 
+// What the database reads of a name as sent, before normalising: longer is INVALID_NAME whatever
+// it would collapse to.
+inline constexpr int kMaxPersonNameInput = 1000;
+
 } // namespace frontdesk

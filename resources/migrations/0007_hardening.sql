@@ -376,7 +376,7 @@ $$;
 
 -- A normalised name: at most 100 characters (code points), in NFC; letters, combining marks,
 -- spaces and . , ' ’ - ‐ · ・ only; a combining mark only after a letter or another mark, and
--- at most three in a row; at least two letters.
+-- at most four in a row; at least two letters.
 create or replace function frontdesk.is_valid_name(p_name text) returns boolean
 language plpgsql stable
 set search_path = frontdesk, pg_temp
