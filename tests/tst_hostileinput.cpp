@@ -151,15 +151,14 @@ void TestHostileInput::bookingTimes()
     QFETCH(QString, endsAt);
     QFETCH(QString, code);
     const QString before = stored();
-    // Twice: the second time the slot would be taken, which once overflowed finding alternatives.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        const QJsonObject answer = jsonAnswer(
-            as(u"receptionist"_s),
-            u"frontdesk.book_appointment_atomic(%1, %2, %3, %4, 'Tess Time', '(415) 555-2671', null, 'staff', '%5')"_s
-                .arg(m_clinic.id).arg(m_clinic.providers.first().id).arg(startsAt, endsAt, key()));
-        QVERIFY2(!answer.contains(u"sql_error"), qPrintable(answer.value(u"sql_message").toString()));
-        QCOMPARE(answer.value(u"code").toString(), code);
-    }
+    // Refused before any slot is looked at: a taken slot near the end of the range once overflowed
+    // while finding the alternatives.
+    const QJsonObject answer = jsonAnswer(
+        as(u"receptionist"_s),
+        u"frontdesk.book_appointment_atomic(%1, %2, %3, %4, 'Tess Time', '(415) 555-2671', null, 'staff', '%5')"_s
+            .arg(m_clinic.id).arg(m_clinic.providers.first().id).arg(startsAt, endsAt, key()));
+    QVERIFY2(!answer.contains(u"sql_error"), qPrintable(answer.value(u"sql_message").toString()));
+    QCOMPARE(answer.value(u"code").toString(), code);
     QCOMPARE(stored(), before);
 }
 

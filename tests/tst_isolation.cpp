@@ -108,6 +108,8 @@ private Q_SLOTS:
     void callerSettingsNeverSurfaceAsRawErrors_data();
     void callerSettingsNeverSurfaceAsRawErrors();
     void autocommitCallersRetryForThem();
+    void rescheduleRacingAMoveToAnotherProviderAnswersRetry();
+    void refusedActionsLeaveNothingBehind();
 
 private:
     BookingRequest request(const Clinic &clinic, const QDateTime &start, const QString &name,
@@ -529,6 +531,73 @@ void TestIsolation::autocommitCallersRetryForThem()
     release.join();
     QVERIFY(answer.ok());
     QVERIFY2(answer->ok, qPrintable(answer->code));
+}
+
+// A reschedule that keeps the provider, racing one that moves the appointment to another
+// provider: it read the old provider, locked that one, and waited for the row. Acting on the row
+// as it now is would move it back to a provider it never locked; it answers RETRY, and in a new
+// call keeps the new provider.
+void TestIsolation::rescheduleRacingAMoveToAnotherProviderAnswersRetry()
+{
+    const Clinic clinic = m_db->createClinic(u"UTC"_s, 2);
+    QVERIFY(clinic.isValid());
+    Session mover(*m_db, u"mover"_s);
+    Session desk(*m_db, u"desk"_s);
+    const BookingResult booked = desk.book(request(clinic, utcAt(3, 9), u"Moira Moved"_s, u"(212) 555-0112"_s));
+    QVERIFY(booked.ok);
+    const auto reschedule = [&](Session &s, int hour, const QString &provider) {
+        return jsonAnswer(s.db(), u"frontdesk.reschedule_appointment(%1, '%2', '%3'%4)"_s
+                                      .arg(booked.appointmentId)
+                                      .arg(utcAt(3, hour).toString(Qt::ISODate), utcAt(3, hour, 30).toString(Qt::ISODate),
+                                           provider.isEmpty() ? QString() : u", "_s + provider));
+    };
+    QVERIFY(mover.exec(u"begin"_s));
+    QCOMPARE(reschedule(mover, 9, QString::number(clinic.providers.at(1).id)).value(u"status").toString(), u"booked"_s);
+
+    QJsonObject raced;
+    std::thread call([&] {
+        Session s(*m_db, u"racer"_s);
+        raced = reschedule(s, 10, QString());
+    });
+    QThread::msleep(300);   // the racing call now waits for the mover's locks
+    QVERIFY(mover.exec(u"commit"_s));
+    call.join();
+    QCOMPARE(raced.value(u"code").toString(), u"RETRY"_s);
+    QCOMPARE(m_db->scalar(u"select provider_id from frontdesk.appointments where id = %1"_s.arg(booked.appointmentId))
+                 .toLongLong(),
+             clinic.providers.at(1).id);
+
+    QCOMPARE(reschedule(desk, 10, QString()).value(u"status").toString(), u"booked"_s);
+    QCOMPARE(m_db->scalar(u"select provider_id from frontdesk.appointments where id = %1"_s.arg(booked.appointmentId))
+                 .toLongLong(),
+             clinic.providers.at(1).id);
+}
+
+// An action answered without a change (a refusal, or "unchanged") leaves nothing behind: no new
+// version of a lock row that would send REPEATABLE READ callers of the schedule a needless RETRY.
+void TestIsolation::refusedActionsLeaveNothingBehind()
+{
+    const Clinic clinic = m_db->createClinic(u"UTC"_s, 1);
+    QVERIFY(clinic.isValid());
+    Session desk(*m_db, u"desk"_s);
+    const BookingResult booked = desk.book(request(clinic, utcAt(3, 9), u"Nora Nothing"_s, u"(212) 555-0113"_s));
+    QVERIFY(booked.ok);
+    QCOMPARE(jsonAnswer(desk.db(), u"frontdesk.confirm_appointment(%1)"_s.arg(booked.appointmentId))
+                 .value(u"status").toString(),
+             u"confirmed"_s);
+    const QString versions = u"select sum(version) from frontdesk.booking_locks where org_id = %1"_s.arg(clinic.id);
+    const QString events = u"select count(*) from frontdesk.events where org_id = %1"_s.arg(clinic.id);
+    const qint64 versionsBefore = count(versions);
+    const qint64 eventsBefore = count(events);
+    for (const QString &call : { u"frontdesk.confirm_appointment(%1)"_s, u"frontdesk.complete_appointment(%1)"_s,
+                                 u"frontdesk.check_in_appointment(%1)"_s, u"frontdesk.mark_no_show(%1)"_s,
+                                 u"frontdesk.reopen_appointment(%1)"_s }) {
+        const QJsonObject answer = jsonAnswer(desk.db(), call.arg(booked.appointmentId));
+        QVERIFY2(answer.value(u"unchanged").toBool() || answer.value(u"code").toString() == u"INVALID_TRANSITION",
+                 qPrintable(call + u": "_s + answer.value(u"code").toString()));
+    }
+    QCOMPARE(count(versions), versionsBefore);
+    QCOMPARE(count(events), eventsBefore);
 }
 
 QTEST_GUILESS_MAIN(TestIsolation)

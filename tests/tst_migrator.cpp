@@ -264,6 +264,9 @@ void TestMigrator::upgradesAPopulatedV6DatabaseWithOverlapsInPlace()
     const qint64 third = book(2, 9, 20);         // and this, overlapping both
     const qint64 later = book(3, 11, 0);
     QVERIFY(first && overlapping && third && later);
+    // A name stored as typed under v6, with a decomposed accent.
+    QVERIFY(db.scalar(u"insert into frontdesk.patients (org_id, full_name, phone) values (%1, 'Jose\u0301 Nfd', "
+                      "'+14155550181') returning id"_s.arg(clinic.id)).toLongLong() > 0);
     const QString login = u"t"_s + QUuid::createUuid().toString(QUuid::Id128).left(10) + u"_gone"_s;
     QVERIFY(AdminQueries::createStaff(conn, login, clinic.id, u"receptionist"_s, u"Gone"_s, u"a-long-password"_s).ok());
     QVERIFY(AdminQueries::disableStaff(conn, login).ok());
@@ -281,6 +284,39 @@ void TestMigrator::upgradesAPopulatedV6DatabaseWithOverlapsInPlace()
                        "where legacy_overlap"_s).toString(),
              u"%1,%2"_s.arg(overlapping).arg(third));
     QCOMPARE(db.scalar(membership).toLongLong(), qint64(0));
+    QCOMPARE(db.scalar(u"select full_name from frontdesk.patients where phone = '+14155550181'"_s).toString(),
+             u"Jos\u00e9 Nfd"_s);
+
+    // A returning caller with the decomposed name is matched to that record, now in NFC.
+    BookingRequest returning;
+    returning.orgId = clinic.id;
+    returning.providerId = clinic.providers.at(0).id;
+    returning.startsAt = QDateTime(QDate::currentDate().addDays(4), QTime(9, 0), QTimeZone::utc());
+    returning.endsAt = returning.startsAt.addSecs(1800);
+    returning.patientName = u"jose\u0301 nfd"_s;
+    returning.phone = u"(415) 555-0181"_s;
+    returning.idempotencyKey = QUuid::createUuid().toString();
+    const auto matched = ClinicQueries::book(conn, returning);
+    QVERIFY(matched.ok() && matched->ok);
+    QCOMPARE(db.scalar(u"select count(*) from frontdesk.patients where phone = '+14155550181'"_s).toLongLong(), qint64(1));
+
+    // The marked appointments are outside the constraint, and still no new booking may overlap
+    // them: Dora at 09:40 with the fourth provider overlaps only the marked 09:20-09:50.
+    BookingRequest intoLegacy;
+    intoLegacy.orgId = clinic.id;
+    intoLegacy.providerId = clinic.providers.at(3).id;
+    intoLegacy.startsAt = QDateTime(QDate::currentDate().addDays(3), QTime(9, 40), QTimeZone::utc());
+    intoLegacy.endsAt = intoLegacy.startsAt.addSecs(600);
+    intoLegacy.patientName = u"Dora Double"_s;
+    intoLegacy.phone = u"(415) 555-0180"_s;
+    intoLegacy.idempotencyKey = QUuid::createUuid().toString();
+    const auto refused = ClinicQueries::book(conn, intoLegacy);
+    QVERIFY(refused.ok());
+    QCOMPARE(refused->code, u"PATIENT_BUSY"_s);
+    // Confirming the marked appointments and the one they overlap is no new overlap.
+    for (const qint64 id : { first, overlapping, third })
+        QCOMPARE(jsonAnswer(conn, u"frontdesk.confirm_appointment(%1)"_s.arg(id)).value(u"status").toString(),
+                 u"confirmed"_s);
 
     // New overlaps are refused, with the unmarked appointment and with the marked ones alike.
     QCOMPARE(jsonAnswer(conn, u"frontdesk.reschedule_appointment(%1, '%2', '%3')"_s.arg(later)

@@ -196,7 +196,15 @@ const QList<Row> &table()
           << name("comma and hyphen", QStringLiteral("King, Martin\u2010Luther"), QStringLiteral("King, Martin\u2010Luther"), true)
           << name("modifier letter apostrophe", QStringLiteral("Hawai\u02bbi"), QStringLiteral("Hawai\u02bbi"), true)
           // Only cased letters and digits continue a word: the letter after an uncased one starts one.
-          << name("okina starts a word", QStringLiteral("\u02bbolelo"), QStringLiteral("\u02bbOlelo"), true);
+          << name("okina starts a word", QStringLiteral("\u02bbolelo"), QStringLiteral("\u02bbOlelo"), true)
+          // Full case mappings on both sides: sharp s is cased (its capital is SS) and continues the
+          // word; dotted capital I lower-cases to i and a combining dot; a mapping that decomposes
+          // is composed again.
+          << name("sharp s inside a word", QStringLiteral("meißner"), QStringLiteral("Meißner"), true)
+          // (ß has no single capital: typed among capitals, the word counts as mixed case and is kept)
+          << name("sharp s among capitals", QStringLiteral("MEIßNER"), QStringLiteral("MEIßNER"), true)
+          << name("dotted capital I", QStringLiteral("EL\u0130F"), QStringLiteral("Eli\u0307f"), true)
+          << name("upper case that decomposes", QStringLiteral("\u0390ota"), QStringLiteral("\u03aa\u0301ota"), true);
 
         // ---- emails ------------------------------------------------------------------------
         t << email("simple", QStringLiteral("jane@example.com"), QStringLiteral("jane@example.com"), true)

@@ -144,7 +144,7 @@ void BookingDialog::updateHints()
     const QString name = normalizePersonName(m_name->text());
     if (name.isEmpty())
         setHint(m_nameHint, false, tr("Required"));
-    else if (m_name->text().size() > kMaxPersonNameInput)
+    else if (m_name->text().toUcs4().size() > kMaxPersonNameInput)
         setHint(m_nameHint, false, tr("Too long: at most %1 characters").arg(kMaxPersonNameInput));
     else if (isValidPersonName(name))
         setHint(m_nameHint, true, tr("Will be saved as “%1”").arg(name));

@@ -10,19 +10,23 @@ namespace {
 // and the character after anything else (a space, an apostrophe, an uncased letter such as the
 // Hawaiian ʻokina) starts one. Combining marks belong to the letter before them: kept as they
 // are, and they change nothing.
+// Case is mapped with the full (string) mappings, as the database's ICU does: "ß" upper-cases to
+// "SS", so it is a cased letter and "meißner" stays one word.
 QString initcap(const QString &word)
 {
     QString out;
     out.reserve(word.size());
     bool startOfWord = true;
     for (const char32_t c : word.toUcs4()) {
+        const QString single = QString::fromUcs4(&c, 1);
         if (nameCharacterKind(c) == NameCharacterKind::Mark) {
-            out.append(QString::fromUcs4(&c, 1));
+            out.append(single);
             continue;
         }
-        const char32_t mapped = startOfWord ? QChar::toUpper(c) : QChar::toLower(c);
-        out.append(QString::fromUcs4(&mapped, 1));
-        startOfWord = !((c >= u'0' && c <= u'9') || QChar::toLower(c) != QChar::toUpper(c));
+        const QString upper = single.toUpper();
+        const QString lower = single.toLower();
+        out.append(startOfWord ? upper : lower);
+        startOfWord = !((c >= u'0' && c <= u'9') || upper != lower);
     }
     return out;
 }
@@ -62,7 +66,8 @@ NameCharacterKind nameCharacterKind(char32_t c)
         return NameCharacterKind::Space;
     if (isNamePunctuation(c))
         return NameCharacterKind::Punctuation;
-    if (isInvisible(c))
+    // The database's table is Unicode 14.0: a newer Qt must not accept what it refuses.
+    if (isInvisible(c) || QChar::unicodeVersion(c) > QChar::Unicode_14_0)
         return NameCharacterKind::Refused;
     NameCharacterKind kind;
     switch (QChar::category(c)) {
@@ -92,7 +97,8 @@ QString normalizePersonName(const QString &name)
         else
             out.append(word);
     }
-    return out.join(u' ');
+    // Case mapping can decompose (upper-casing "ΐ" gives three code points): compose again.
+    return out.join(u' ').normalized(QString::NormalizationForm_C);
 }
 
 bool isValidPersonName(const QString &normalizedName)

@@ -15,7 +15,7 @@ PhoneCheck checkPhoneNumber(const QString &typed, const QString &region)
     PhoneCheck check;
     // Tabs and no-break spaces count as spaces, as in the database's normalize_phone.
     const QString trimmed = typed.simplified();
-    if (trimmed.isEmpty() || typed.size() > kMaxPhoneInput)
+    if (trimmed.isEmpty() || typed.toUcs4().size() > kMaxPhoneInput)
         return check;
     // The characters the database accepts, no more: libphonenumber would also read letters
     // (1-800-FLOWERS), full-width digits and stray plus signs, and the desk must not call a

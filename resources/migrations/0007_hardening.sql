@@ -357,20 +357,21 @@ as $$
 $$;
 
 -- NFC, white space collapsed, words typed all lower or all upper case in Title Case ("mary
--- o'brien" -> "Mary O'Brien"); a word typed in mixed case ("McDonald") kept as typed. Stable, not
+-- o'brien" -> "Mary O'Brien"); a word typed in mixed case ("McDonald") kept as typed; NFC again
+-- after the case mapping, which can decompose (upper('ΐ') is three code points). Stable, not
 -- immutable as before: it reads the table of name characters.
 create or replace function frontdesk.normalize_name(p_name text) returns text
 language sql stable
 set search_path = frontdesk, pg_temp
 as $$
-    select case when p_name is not null then coalesce((
+    select case when p_name is not null then normalize(coalesce((
         select string_agg(
                    case when w = lower(w collate "und-x-icu") or w = upper(w collate "und-x-icu")
                         then title_case_word(w) else w end, ' ' order by i)
         from regexp_split_to_table(
                  btrim(regexp_replace(normalize(p_name, NFC),
                        '[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g')),
-                 ' ') with ordinality as t (w, i)), '')
+                 ' ') with ordinality as t (w, i)), ''), NFC)
     end
 $$;
 
@@ -397,6 +398,10 @@ begin
 end;
 $$;
 
+-- Names stored before v7 as typed (decomposed accents, say) in NFC, as every name is normalised
+-- from now on: a returning caller is matched by the lower-cased name.
+update frontdesk.patients set full_name = normalize(full_name, NFC) where full_name is not nfc normalized;
+
 -- ---- One patient in one place ---------------------------------------------------------------------
 -- A person cannot be in two rooms at once: a patient's live appointments never overlap, whichever
 -- provider, guaranteed like the provider rule by an exclusion constraint. Appointments that
@@ -420,6 +425,39 @@ alter table frontdesk.appointments add constraint appointments_patient_no_overla
     patient_id with =,
     tstzrange(starts_at, ends_at, '[)') with &&
 ) where (status not in ('cancelled', 'no_show') and not legacy_overlap);
+
+-- The marked appointments are outside the constraint, so what is placed anew (booked, moved,
+-- reopened) is checked against them here, under the patient's lock that every such change holds,
+-- and refused as the constraint would refuse it.
+create function frontdesk.refuse_overlap_with_legacy() returns trigger
+language plpgsql
+set search_path = frontdesk, pg_temp
+as $$
+begin
+    if exists (
+        select 1 from appointments a
+        where a.org_id = new.org_id and a.patient_id = new.patient_id and a.id <> new.id
+          and a.legacy_overlap and a.status not in ('cancelled', 'no_show')
+          and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(new.starts_at, new.ends_at, '[)')) then
+        raise exception 'the patient has another appointment at that time'
+            using errcode = 'exclusion_violation', constraint = 'appointments_patient_no_overlap';
+    end if;
+    return new;
+end;
+$$;
+
+create trigger appointments_legacy_overlap_on_insert
+    before insert on frontdesk.appointments
+    for each row
+    when (new.status not in ('cancelled', 'no_show') and not new.legacy_overlap)
+    execute function frontdesk.refuse_overlap_with_legacy();
+create trigger appointments_legacy_overlap_on_update
+    before update on frontdesk.appointments
+    for each row
+    when (new.status not in ('cancelled', 'no_show') and not new.legacy_overlap
+          and (new.starts_at <> old.starts_at or new.ends_at <> old.ends_at or new.patient_id <> old.patient_id
+               or old.status in ('cancelled', 'no_show') or old.legacy_overlap))
+    execute function frontdesk.refuse_overlap_with_legacy();
 
 -- Free starts of the same length as a wanted slot, nearest first, within opening hours, on a
 -- 15-minute grid, when the provider is free and (given a patient) the patient too.
@@ -696,7 +734,7 @@ begin
             get stacked diagnostics v_constraint = constraint_name;
             return overlap_refusal(v_constraint, p_org_id, p_provider_id, v_patient_id, p_starts_at, p_ends_at);
         when serialization_failure or deadlock_detected or lock_not_available then
-            if v_step = 'claim' then
+            if v_step = 'claim' and sqlstate = '40001' then
                 return booking_error('IDEMPOTENCY_RETRY',
                     'a request with this idempotency key committed after this transaction began; call again in a new transaction');
             end if;
@@ -724,7 +762,14 @@ returns jsonb
 language plpgsql security definer
 set search_path = frontdesk, pg_temp
 as $$
+declare
+    v_refusal jsonb;
 begin
+    -- Before any read: a SERIALIZABLE transaction's reads alone can get it aborted at COMMIT.
+    v_refusal := write_refusal();
+    if v_refusal is not null then
+        return v_refusal;
+    end if;
     if p_source is null or p_source not in ('ai_voice', 'staff') then
         return booking_error('INVALID_SOURCE', 'source must be ai_voice or staff');
     end if;
@@ -770,6 +815,7 @@ declare
     v_refusal    jsonb;
     v_constraint text;
     v_fresh      boolean;
+    v_answer     jsonb;
 begin
     v_refusal := write_refusal();
     if v_refusal is not null then
@@ -825,30 +871,38 @@ begin
             v_fresh := take_booking_lock(v_appt.org_id, 'provider', v_locked::text) and v_fresh;
         end loop;
         v_fresh := take_booking_lock(v_appt.org_id, 'patient', patient_lock_key(v_patient)) and v_fresh;
+        v_locked := v_appt.provider_id;
         select * into v_appt from appointments where id = p_appointment_id for update;
-
-        if v_appt.status = v_target and p_action not in ('reschedule', 'reopen') then
-            return jsonb_build_object('ok', true, 'appointment_id', v_appt.id, 'status', v_appt.status, 'unchanged', true);
+        -- Moved to another provider meanwhile (READ COMMITTED reads the row as it is now): that
+        -- provider is not locked, and "keep the provider" would move it back.
+        if v_appt.provider_id <> v_locked then
+            raise sqlstate '40001';
         end if;
-        if not (v_appt.status = any (v_allowed)) then
-            return booking_error('INVALID_TRANSITION',
+        v_provider := coalesce(p_new_provider, v_appt.provider_id);
+
+        -- Answers that change nothing leave nothing behind either: not even the lock rows' new
+        -- versions, which would make REPEATABLE READ callers of this schedule RETRY for nothing.
+        if v_appt.status = v_target and p_action not in ('reschedule', 'reopen') then
+            v_answer := jsonb_build_object('ok', true, 'appointment_id', v_appt.id, 'status', v_appt.status,
+                                           'unchanged', true);
+        elsif not (v_appt.status = any (v_allowed)) then
+            v_answer := booking_error('INVALID_TRANSITION',
                 format('cannot %s an appointment that is %s', replace(p_action, '_', ' '), v_appt.status),
                 jsonb_build_object('status', v_appt.status));
+        elsif p_action = 'check_in'
+              and (v_appt.starts_at at time zone v_org.time_zone)::date <> (now() at time zone v_org.time_zone)::date then
+            v_answer := booking_error('INVALID_TRANSITION', 'check in only on the appointment''s day',
+                                      jsonb_build_object('status', v_appt.status));
+        elsif p_action = 'no_show' and v_appt.starts_at > now() then
+            v_answer := booking_error('INVALID_TRANSITION', 'a no-show is only known after the appointment''s start',
+                                      jsonb_build_object('status', v_appt.status));
+        elsif p_action = 'reopen' and v_appt.starts_at < now() then
+            v_answer := booking_error('IN_THE_PAST', 'only a future appointment can be reopened');
+        elsif p_action = 'reschedule' and not within_opening_hours(v_org, p_new_starts_at, p_new_ends_at) then
+            v_answer := booking_error('OUTSIDE_HOURS', 'the clinic is closed at that time');
         end if;
-        if p_action = 'check_in'
-           and (v_appt.starts_at at time zone v_org.time_zone)::date <> (now() at time zone v_org.time_zone)::date then
-            return booking_error('INVALID_TRANSITION', 'check in only on the appointment''s day',
-                                 jsonb_build_object('status', v_appt.status));
-        end if;
-        if p_action = 'no_show' and v_appt.starts_at > now() then
-            return booking_error('INVALID_TRANSITION', 'a no-show is only known after the appointment''s start',
-                                 jsonb_build_object('status', v_appt.status));
-        end if;
-        if p_action = 'reopen' and v_appt.starts_at < now() then
-            return booking_error('IN_THE_PAST', 'only a future appointment can be reopened');
-        end if;
-        if p_action = 'reschedule' and not within_opening_hours(v_org, p_new_starts_at, p_new_ends_at) then
-            return booking_error('OUTSIDE_HOURS', 'the clinic is closed at that time');
+        if v_answer is not null then
+            raise sqlstate 'FD001';   -- rolls the block back; answered below
         end if;
 
         v_details := jsonb_build_object('from', v_appt.status, 'to', v_target);
@@ -886,6 +940,8 @@ begin
                                    coalesce(p_new_starts_at, v_appt.starts_at), coalesce(p_new_ends_at, v_appt.ends_at));
         when serialization_failure or deadlock_detected or lock_not_available then
             return retry_error();
+        when sqlstate 'FD001' then
+            return v_answer;
     end;
     return jsonb_build_object('ok', true, 'appointment_id', v_appt.id, 'status', v_target);
 end;
