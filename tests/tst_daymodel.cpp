@@ -27,6 +27,9 @@ private Q_SLOTS:
     void changeOfAnOldAppointmentIsNotNew();
     void markSeenClearsNew();
     void sameDayReloadAppliesDifferencesWithoutReset();
+    void shownTextsFollowAChangedAppointment();
+    void shownTextsFollowTheClinicsZoneAndRegion();
+    void movesKeepTheDayInOrder();
 
 private:
     Appointment make(qint64 id, QTime localStart, int minutes, const QString &provider = QStringLiteral("Dr. A"),
@@ -297,6 +300,117 @@ void TestDayModel::sameDayReloadAppliesDifferencesWithoutReset()
     m_model->setDay(m_day, { confirmed, make(3, QTime(11, 0), 30), missed });
     QCOMPARE(arrived.count(), 1);
     QCOMPARE(reset.count(), 0);
+}
+
+// The texts a row shows are made when it changes, not on each paint: each change must make
+// them again.
+void TestDayModel::shownTextsFollowAChangedAppointment()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30) });
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+
+    Appointment newPhone = make(2, QTime(10, 0), 30);
+    newPhone.phone = QStringLiteral("+12125550143");
+    m_model->applyChange(newPhone);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(1, DayModel::PhoneColumn).data().toString(), QStringLiteral("(212) 555-0143"));
+    newPhone.phone.clear();
+    m_model->applyChange(newPhone);
+    QCOMPARE(m_model->index(1, DayModel::PhoneColumn).data().toString(), QString());
+
+    // Later on the same row, then earlier than the other row: the text moves with the row.
+    m_model->applyChange(make(2, QTime(10, 30), 45));
+    QCOMPARE(m_model->index(1, DayModel::TimeColumn).data().toString(), QStringLiteral("10:30 – 11:15"));
+    m_model->applyChange(make(2, QTime(8, 0), 15));
+    QCOMPARE(m_model->rowOf(2), 0);
+    QCOMPARE(m_model->index(0, DayModel::TimeColumn).data().toString(), QStringLiteral("08:00 – 08:15"));
+    QCOMPARE(m_model->index(1, DayModel::TimeColumn).data().toString(), QStringLiteral("09:00 – 09:30"));
+
+    Appointment other = make(1, QTime(9, 0), 30);
+    other.status = AppointmentStatus::Arrived;
+    other.source = BookingSource::Staff;
+    other.createdBy = QStringLiteral("desk1");
+    m_model->applyChange(other);
+    const QModelIndex row = m_model->index(1, 0);
+    QCOMPARE(row.siblingAtColumn(DayModel::StatusColumn).data().toString(), QStringLiteral("Arrived"));
+    QCOMPARE(row.siblingAtColumn(DayModel::SourceColumn).data().toString(), QStringLiteral("Staff"));
+    QVERIFY2(row.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Booked by desk1 on ")),
+             qPrintable(row.data(Qt::ToolTipRole).toString()));
+
+    // A row inserted live shows its own texts, "new" included.
+    Appointment fresh = make(3, QTime(12, 0), 20);
+    fresh.phone = QStringLiteral("+12125550143");
+    fresh.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
+    m_model->applyChange(fresh);
+    const QModelIndex inserted = m_model->index(m_model->rowOf(3), 0);
+    QCOMPARE(inserted.siblingAtColumn(DayModel::TimeColumn).data().toString(), QStringLiteral("12:00 – 12:20"));
+    QCOMPARE(inserted.siblingAtColumn(DayModel::PhoneColumn).data().toString(), QStringLiteral("(212) 555-0143"));
+    QCOMPARE(inserted.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3 (new)"));
+    m_model->markSeen(3);
+    QCOMPARE(inserted.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3"));
+}
+
+void TestDayModel::shownTextsFollowTheClinicsZoneAndRegion()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 15), 30), make(2, QTime(10, 0), 30) });
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+
+    Clinic sameTexts = m_clinic;
+    sameTexts.name = QStringLiteral("Renamed");
+    m_model->setClinic(sameTexts);
+    QCOMPARE(changed.count(), 0);
+
+    Clinic london = m_clinic;
+    london.timeZone = QTimeZone("Europe/London");
+    m_model->setClinic(london);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, 0));
+    QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(1, DayModel::ColumnCount - 1));
+    QCOMPARE(m_model->index(0, DayModel::TimeColumn).data().toString(), QStringLiteral("14:15 – 14:45"));
+    QCOMPARE(m_model->index(1, DayModel::TimeColumn).data().toString(), QStringLiteral("15:00 – 15:30"));
+    QCOMPARE(m_model->index(0, DayModel::PhoneColumn).data().toString(), QStringLiteral("(415) 555-2671"));
+
+    // A clinic in another country reads the same number internationally.
+    london.phoneRegion = QStringLiteral("GB");
+    m_model->setClinic(london);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(m_model->index(0, DayModel::PhoneColumn).data().toString(), QStringLiteral("+1 415-555-2671"));
+    QCOMPARE(m_model->index(0, DayModel::TimeColumn).data().toString(), QStringLiteral("14:15 – 14:45"));
+}
+
+// Moves find their place without copying the day: many moves, including ties on the start
+// time broken by provider and id, leave the rows in order with their own texts.
+void TestDayModel::movesKeepTheDayInOrder()
+{
+    const auto provider = [](qint64 id) { return id % 2 ? QStringLiteral("Dr. A") : QStringLiteral("Dr. B"); };
+    AppointmentList day;
+    for (int id = 1; id <= 12; ++id)
+        day.append(make(id, QTime(9, 0).addSecs(900 * (id % 5)), 15, provider(id)));
+    m_model->setDay(m_day, day);
+    const QPersistentModelIndex watched = m_model->index(m_model->rowOf(7), 0);
+
+    QRandomGenerator random(2026);
+    for (int i = 0; i < 300; ++i) {
+        const qint64 id = random.bounded(1, 13);
+        const QTime start = QTime(8, 0).addSecs(900 * random.bounded(0, 8));
+        m_model->applyChange(make(id, start, 15, provider(id)));
+        QCOMPARE(m_model->rowCount(), 12);
+        QCOMPARE(m_model->appointmentAt(m_model->rowOf(id)).startsAt, make(id, start, 15).startsAt);
+        for (int row = 1; row < m_model->rowCount(); ++row) {
+            const Appointment &a = m_model->appointmentAt(row - 1);
+            const Appointment &b = m_model->appointmentAt(row);
+            QVERIFY2(std::tie(a.startsAt, a.providerName, a.id) < std::tie(b.startsAt, b.providerName, b.id),
+                     qPrintable(QStringLiteral("after move %1: rows %2 and %3").arg(i).arg(row - 1).arg(row)));
+        }
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Appointment &a = m_model->appointmentAt(row);
+        QCOMPARE(m_model->index(row, DayModel::TimeColumn).data().toString(),
+                 a.startsAt.toTimeZone(m_clinic.timeZone).toString(QStringLiteral("HH:mm")) + QStringLiteral(" – ")
+                     + a.endsAt.toTimeZone(m_clinic.timeZone).toString(QStringLiteral("HH:mm")));
+    }
+    QVERIFY(watched.isValid());
+    QCOMPARE(watched.data(DayModel::AppointmentIdRole).toLongLong(), qint64(7));
 }
 
 QTEST_GUILESS_MAIN(TestDayModel)

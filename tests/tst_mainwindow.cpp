@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTableView>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void dayNavigation();
     void liveBookingKeepsSelectionAndScroll();
     void selectingANewBookingMarksItSeen();
+    void columnsFitWhenADayIsShownNotOnEachBooking();
     void connectionLabelTexts_data();
     void connectionLabelTexts();
 
@@ -180,6 +182,59 @@ void TestMainWindow::selectingANewBookingMarksItSeen()
     table->selectRow(0);
     QCOMPARE(table->model()->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("newBookingsLabel"))->text(), QString());
+}
+
+// Sizing columns to their contents measures every row of the day: done when a day is shown,
+// never for each live booking (at 100 bookings a second that stalled the window).
+void TestMainWindow::columnsFitWhenADayIsShownNotOnEachBooking()
+{
+    QTableView *table = m_window->appointmentTable();
+    QHeaderView *header = table->horizontalHeader();
+    for (int section = 0; section < header->count(); ++section) {
+        QVERIFY2(header->sectionResizeMode(section) != QHeaderView::ResizeToContents,
+                 qPrintable(QString::number(section)));
+    }
+    QVERIFY(header->stretchLastSection());
+    const QList<int> fitted = { DayModel::TimeColumn, DayModel::PatientColumn, DayModel::PhoneColumn };
+    // Public in QAbstractItemView, protected in QTableView; answers QTableView's.
+    const auto contentWidth = [table](int column) {
+        return static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column);
+    };
+
+    const QDate tomorrow = m_session->today().addDays(1);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(bookElsewhere(tomorrow, QTime(9, 0).addSecs(900 * i)) > 0);
+    // Columns the desk made too narrow fit again when another day is shown.
+    for (int column : fitted)
+        header->resizeSection(column, 20);
+    action("actionNextDay")->trigger();
+    QTRY_COMPARE(table->model()->rowCount(), 6);
+    QTRY_VERIFY(header->sectionSize(DayModel::TimeColumn) >= contentWidth(DayModel::TimeColumn));
+    for (int column : fitted) {
+        QVERIFY2(header->sectionSize(column) >= contentWidth(column),
+                 qPrintable(QStringLiteral("column %1: %2 < %3").arg(column).arg(header->sectionSize(column))
+                                .arg(contentWidth(column))));
+    }
+
+    // A live booking leaves the widths as they are.
+    header->resizeSection(DayModel::TimeColumn, 20);
+    const int narrowed = header->sectionSize(DayModel::TimeColumn);
+    QVERIFY(narrowed < contentWidth(DayModel::TimeColumn));
+    QVERIFY(bookElsewhere(tomorrow, QTime(7, 0)) > 0);
+    QTRY_COMPARE(table->model()->rowCount(), 7);
+    QCoreApplication::processEvents();
+    QCOMPARE(header->sectionSize(DayModel::TimeColumn), narrowed);
+
+    // A day shown empty fits its first booking.
+    const QDate empty = m_session->today().addDays(3);
+    m_window->findChild<QDateEdit *>(QStringLiteral("dayPicker"))->setDate(empty);
+    QTRY_COMPARE(m_session->dayModel()->day(), empty);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QCoreApplication::processEvents();
+    header->resizeSection(DayModel::TimeColumn, 20);
+    QVERIFY(bookElsewhere(empty, QTime(10, 0)) > 0);
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QTRY_VERIFY(header->sectionSize(DayModel::TimeColumn) >= contentWidth(DayModel::TimeColumn));
 }
 
 void TestMainWindow::connectionLabelTexts_data()

@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -41,7 +42,16 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Not ResizeToContents: that measures every row of the day again on each live booking.
+    // Columns fit their contents when a day is shown, and the desk may resize them after.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    connect(session->dayModel(), &DayModel::dayChanged, this, &MainWindow::fitColumnsSoon);
+    // A day shown empty gets its widths from its first bookings, not from the headers alone.
+    connect(session->dayModel(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (m_table->model()->rowCount() == last - first + 1)
+                    fitColumnsSoon();
+            });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::markCurrentSeen);
 
     m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
@@ -155,6 +165,18 @@ void MainWindow::onAppointmentArrived(const Appointment &appointment)
                                       displayText(appointment.source)),
                              10000);
     QApplication::alert(this);
+}
+
+// Deferred so that the view has laid out the new rows, and so that one fit serves a burst.
+void MainWindow::fitColumnsSoon()
+{
+    if (m_columnFitPending)
+        return;
+    m_columnFitPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_columnFitPending = false;
+        m_table->resizeColumnsToContents();
+    });
 }
 
 void MainWindow::markCurrentSeen()

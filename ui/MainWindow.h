@@ -34,6 +34,7 @@ private:
     void updateDayTitle();
     void onAppointmentArrived(const Appointment &appointment);
     void markCurrentSeen();
+    void fitColumnsSoon();
 
     ClinicSession *m_session;
     QTableView *m_table;
@@ -45,6 +46,7 @@ private:
     QAction *m_today = nullptr;
     QAction *m_nextDay = nullptr;
     QAction *m_book = nullptr;
+    bool m_columnFitPending = false;
 };
 
 } // namespace frontdesk

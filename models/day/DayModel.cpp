@@ -20,6 +20,9 @@ bool startsBefore(const Appointment &a, const Appointment &b)
     return a.id < b.id;
 }
 
+// std::upper_bound's comparison, an appointment against a row.
+const auto startsBeforeRow = [](const Appointment &a, const auto &row) { return startsBefore(a, row.appointment); };
+
 } // namespace
 
 DayModel::DayModel(QObject *parent)
@@ -37,12 +40,30 @@ bool DayModel::isNewBooking(const Appointment &appointment) const
     return appointment.createdAt >= m_watchingSince;
 }
 
+DayModel::Row DayModel::makeRow(const Appointment &appointment) const
+{
+    Row row;
+    row.appointment = appointment;
+    row.timeText = clockTime(appointment.startsAt.toTimeZone(m_clinic.timeZone).time()) + QStringLiteral(" – ")
+        + clockTime(appointment.endsAt.toTimeZone(m_clinic.timeZone).time());
+    row.newPatientText = tr("%1 (new)").arg(appointment.patientName);
+    row.statusText = displayText(appointment.status);
+    row.sourceText = displayText(appointment.source);
+    row.phoneText = formatPhoneNumber(appointment.phone, m_clinic.phoneRegion);
+    row.toolTip = tr("Booked by %1 on %2").arg(appointment.createdBy,
+        QLocale().toString(appointment.createdAt.toTimeZone(m_clinic.timeZone), QLocale::ShortFormat));
+    return row;
+}
+
 void DayModel::setClinic(const Clinic &clinic)
 {
-    const bool zoneChanged = clinic.timeZone != m_clinic.timeZone;
+    const bool textsChanged = clinic.timeZone != m_clinic.timeZone || clinic.phoneRegion != m_clinic.phoneRegion;
     m_clinic = clinic;
-    if (zoneChanged && !m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (!textsChanged || m_rows.isEmpty())
+        return;
+    for (Row &row : m_rows)
+        row = makeRow(row.appointment);
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void DayModel::setDay(QDate day, const AppointmentList &appointments)
@@ -55,8 +76,12 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
     std::sort(sorted.begin(), sorted.end(), startsBefore);
 
     if (day != m_day) {
+        QList<Row> rows;
+        rows.reserve(sorted.size());
+        for (const Appointment &a : std::as_const(sorted))
+            rows.append(makeRow(a));
         beginResetModel();
-        m_rows = sorted;
+        m_rows = std::move(rows);
         m_day = day;
         endResetModel();
         Q_EMIT dayChanged(day);
@@ -67,7 +92,7 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
         for (const Appointment &a : std::as_const(sorted))
             incoming.insert(a.id);
         for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-            if (!incoming.contains(m_rows.at(row).id)) {
+            if (!incoming.contains(m_rows.at(row).appointment.id)) {
                 beginRemoveRows({}, row, row);
                 m_rows.removeAt(row);
                 endRemoveRows();
@@ -102,13 +127,25 @@ bool DayModel::isOnShownDay(const Appointment &appointment) const
 
 int DayModel::insertPosition(const Appointment &appointment) const
 {
-    return int(std::upper_bound(m_rows.cbegin(), m_rows.cend(), appointment, startsBefore) - m_rows.cbegin());
+    return int(std::upper_bound(m_rows.cbegin(), m_rows.cend(), appointment, startsBeforeRow) - m_rows.cbegin());
+}
+
+// Where the appointment at row belongs once it has changed, counted as if it were not in the
+// list (as QList::move takes it): the rows before and after it are each still in order.
+int DayModel::movePosition(int row, const Appointment &appointment) const
+{
+    const auto first = m_rows.cbegin();
+    const auto at = first + row;
+    const int before = int(std::upper_bound(first, at, appointment, startsBeforeRow) - first);
+    if (before < row)
+        return before;
+    return int(std::upper_bound(at + 1, m_rows.cend(), appointment, startsBeforeRow) - first) - 1;
 }
 
 int DayModel::rowOf(qint64 appointmentId) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == appointmentId)
+        if (m_rows.at(row).appointment.id == appointmentId)
             return row;
     }
     return -1;
@@ -131,9 +168,10 @@ void DayModel::upsertRow(const Appointment &appointment)
     if (row < 0) {
         if (!belongs)
             return;
+        Row inserted = makeRow(appointment);
         const int at = insertPosition(appointment);
         beginInsertRows({}, at, at);
-        m_rows.insert(at, appointment);
+        m_rows.insert(at, std::move(inserted));
         endInsertRows();
         return;
     }
@@ -145,15 +183,14 @@ void DayModel::upsertRow(const Appointment &appointment)
     }
     // Update in place, or move the row when its time changed: never remove and re-insert,
     // which would drop the view's selection.
-    AppointmentList others = m_rows;
-    others.removeAt(row);
-    const int to = int(std::upper_bound(others.cbegin(), others.cend(), appointment, startsBefore) - others.cbegin());
+    Row updated = makeRow(appointment);
+    const int to = movePosition(row, appointment);
     if (to != row) {
         beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
         m_rows.move(row, to);
         endMoveRows();
     }
-    m_rows[to] = appointment;
+    m_rows[to] = std::move(updated);
     Q_EMIT dataChanged(index(to, 0), index(to, ColumnCount - 1));
 }
 
@@ -181,27 +218,23 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Appointment &a = m_rows.at(index.row());
+    const Row &r = m_rows.at(index.row());
+    const Appointment &a = r.appointment;
     const bool isNew = m_unseen.contains(a.id);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeColumn: {
-            return QString(clockTime(a.startsAt.toTimeZone(m_clinic.timeZone).time()) + QStringLiteral(" – ")
-                           + clockTime(a.endsAt.toTimeZone(m_clinic.timeZone).time()));
-        }
-        case PatientColumn:
-            return isNew ? tr("%1 (new)").arg(a.patientName) : a.patientName;
+        case TimeColumn: return r.timeText;
+        case PatientColumn: return isNew ? r.newPatientText : a.patientName;
         case ProviderColumn: return a.providerName;
-        case StatusColumn: return displayText(a.status);
-        case SourceColumn: return displayText(a.source);
-        case PhoneColumn: return formatPhoneNumber(a.phone, m_clinic.phoneRegion);
+        case StatusColumn: return r.statusText;
+        case SourceColumn: return r.sourceText;
+        case PhoneColumn: return r.phoneText;
         case ServiceColumn: return a.service;
         }
         return {};
     case Qt::ToolTipRole:
-        return tr("Booked by %1 on %2").arg(a.createdBy,
-            QLocale().toString(a.createdAt.toTimeZone(m_clinic.timeZone), QLocale::ShortFormat));
+        return r.toolTip;
     case AppointmentIdRole: return a.id;
     case IsNewRole: return isNew;
     case SourceRole: return int(a.source);

@@ -46,7 +46,7 @@ public:
     void markSeen(qint64 appointmentId);
 
     int rowOf(qint64 appointmentId) const;
-    const Appointment &appointmentAt(int row) const { return m_rows.at(row); }
+    const Appointment &appointmentAt(int row) const { return m_rows.at(row).appointment; }
     int unseenCount() const { return int(m_unseen.size()); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -61,16 +61,31 @@ Q_SIGNALS:
     void unseenCountChanged(int count);
 
 private:
+    // An appointment with the texts the views show for it, made once per change: data() runs
+    // on every paint and size hint, and phone formatting and time zone conversion are costly.
+    struct Row
+    {
+        Appointment appointment;
+        QString timeText;
+        QString newPatientText;
+        QString statusText;
+        QString sourceText;
+        QString phoneText;
+        QString toolTip;
+    };
+
+    Row makeRow(const Appointment &appointment) const;
     bool isOnShownDay(const Appointment &appointment) const;
     bool isNewBooking(const Appointment &appointment) const;
     void upsertRow(const Appointment &appointment);
     void noteIfNew(const Appointment &appointment);
     int insertPosition(const Appointment &appointment) const;
+    int movePosition(int row, const Appointment &appointment) const;
 
     Clinic m_clinic;
     QDateTime m_watchingSince;
     QDate m_day;
-    AppointmentList m_rows;
+    QList<Row> m_rows;
     QSet<qint64> m_unseen;
     QSet<qint64> m_known;   // every appointment this desk has been shown or told about
 };
