@@ -3,6 +3,9 @@
 #   pgcluster.sh start DIR   initialise (if needed) and start; writes DIR/url
 #   pgcluster.sh stop DIR    stop the cluster whose pid is in DIR/data/postmaster.pid
 #   pgcluster.sh destroy DIR stop it and delete DIR
+#   pgcluster.sh restart DIR [--durable]
+#                            restart it on the same port, keeping its data; --durable turns fsync,
+#                            synchronous commit and full-page writes back on, as a clinic runs
 # DIR/url is the server's URL (as the superuser postgres); DIR/password (mode 600) the random
 # password of both postgres and frontdesk_owner (CREATEROLE, no superuser), for PGPASSWORD:
 # never put it on a command line.
@@ -31,6 +34,14 @@ pick_port() {
     done
     echo "pgcluster: no free port found" >&2
     return 1
+}
+
+# Throwaway: no fsync, no synchronous commit (a crash loses the cluster, which nobody keeps).
+launch() {
+    local dir=$1 port=$2 durability=$3 settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "$durability" = durable ] && settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+    as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
+        "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $settings -c max_connections=300" >/dev/null
 }
 
 start() {
@@ -62,9 +73,7 @@ start() {
     # A port can be taken between the check and the bind: try another.
     for attempt in 1 2 3; do
         port=$(pick_port)
-        if as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
-            "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-            >/dev/null; then
+        if launch "$dir" "$port" throwaway; then
             break
         fi
         if [ "$attempt" -eq 3 ]; then
@@ -90,6 +99,13 @@ stop() {
     fi
 }
 
+restart() {
+    local dir=$1 durability=throwaway
+    [ "${2:-}" = --durable ] && durability=durable
+    stop "$dir"
+    launch "$dir" "$(cat "$dir/port")" "$durability" || { tail -20 "$dir/server.log" >&2; return 1; }
+}
+
 # Stop, then delete the cluster and its files.
 destroy() {
     local dir=$1
@@ -102,5 +118,6 @@ case "${1:-}" in
     start) start "$2" ;;
     stop) stop "$2" ;;
     destroy) destroy "$2" ;;
-    *) echo "usage: $0 start|stop|destroy DIR" >&2; exit 2 ;;
+    restart) restart "$2" "${3:-}" ;;
+    *) echo "usage: $0 start|stop|destroy|restart DIR [--durable]" >&2; exit 2 ;;
 esac

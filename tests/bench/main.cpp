@@ -1,0 +1,323 @@
+// frontdesk-bench: Frontdesk's speed at the size of a clinic group's history, every figure against
+// a baseline measured in the same run. `./dev bench` starts its server and runs it; see README.
+#include "BenchCluster.h"
+#include "CallLatency.h"
+#include "ColdStart.h"
+#include "LivePath.h"
+#include "PgClient.h"
+#include "Report.h"
+#include "Stats.h"
+#include "Workload.h"
+#include "db/SqlStatement.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSysInfo>
+#include <QThread>
+
+#include <cstdio>
+#include <stdexcept>
+
+using namespace frontdesk;
+using namespace frontdesk::bench;
+
+namespace {
+
+// Where the benchmark books, in days from today, so that no two parts ever meet: free random
+// slots for throughput, the storm's warm-up, the change feed's 1,000 bookings, single bookings,
+// rescheduled appointments, the storms, and the live desk's days of short appointments.
+constexpr int kThroughputFirstDay = 40, kThroughputDays = 600;
+constexpr int kWarmUpFirstDay = 640, kWarmUpDays = 40;
+constexpr int kLiveModelDay = 60, kLiveWindowDay = 61, kLiveBaselineDay = 62;
+constexpr int kStormBaselineFirstDay = 725, kStormDay = 729;
+
+struct Options
+{
+    bool quick = false;
+    bool durable = true;
+    int throughputRuns = 3;
+    double throughputSeconds = 5;
+    int callRepeats = 200;
+    int stormRounds = 4;
+    int liveBookings = 1000;
+    int windowBookings = 500;
+    int coldStarts = 3;
+    Scale scale;
+};
+
+std::string machine()
+{
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    QString model;
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                model = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+        }
+    }
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    QString load;
+    if (loadavg.open(QIODevice::ReadOnly))
+        load = QString::fromUtf8(loadavg.readAll()).section(u' ', 0, 2);
+    return QStringLiteral("%1 cores (%2), load average %3, %4")
+        .arg(QThread::idealThreadCount()).arg(model, load, QSysInfo::prettyProductName()).toStdString();
+}
+
+std::vector<std::string> providerIds(const BenchCluster &cluster, const BenchDatabase &db)
+{
+    PgClient desk(cluster.login(db.deskLogin, db.name));
+    return desk.column("select id from frontdesk.providers where org_id = " + std::to_string(db.orgId) + " order by id");
+}
+
+struct Throughput
+{
+    double bookingsPerSecond = 0, insertsPerSecond = 0, ratio = 0;
+};
+
+// Bookings on free random slots and the plain insert, run after run, alternating so that both see
+// the same machine; the ratio is of the medians.
+Throughput measureThroughput(Report &report, const BenchCluster &cluster, const BenchDatabase &db,
+                             const std::string &label, const Options &options, double target, SlotSource &freeSlots)
+{
+    const auto providers = providerIds(cluster, db);
+    std::vector<double> bookingRates, insertRates, bookingLatencies, insertLatencies;
+    long refused = 0;
+    SlotSource plainSlots(kThroughputFirstDay, kThroughputDays, int(providers.size()));
+    for (int run = 0; run < options.throughputRuns; ++run) {
+        const RateRun plain = runBookingRate(cluster, db, db.deskLogin, 8, options.throughputSeconds, plainSlots,
+                                             providers, true);
+        const RateRun booking = runBookingRate(cluster, db, db.deskLogin, 8, options.throughputSeconds, freeSlots,
+                                               providers, false);
+        insertRates.push_back(plain.perSecond);
+        bookingRates.push_back(booking.perSecond);
+        insertLatencies.insert(insertLatencies.end(), plain.latenciesMs.begin(), plain.latenciesMs.end());
+        bookingLatencies.insert(bookingLatencies.end(), booking.latenciesMs.begin(), booking.latenciesMs.end());
+        refused += booking.refused;
+    }
+    if (refused > 0)
+        throw std::runtime_error(std::to_string(refused) + " bookings on free slots were refused");
+    Throughput t { median(bookingRates), median(insertRates), 0 };
+    t.ratio = t.bookingsPerSecond / t.insertsPerSecond;
+    report.add({ label + ": bookings/s (p99: one call)", fixed(t.bookingsPerSecond, 0) + "/s", millis(p99(bookingLatencies)),
+                 fixed(t.insertsPerSecond, 0) + " inserts/s", millis(p99(insertLatencies)), ratioText(t.ratio),
+                 target > 0 ? "≥ " + ratioText(target) : "", target > 0 ? verdict(t.ratio >= target) : "" });
+    return t;
+}
+
+void throughputSection(Report &report, const BenchCluster &cluster, const BenchDatabase &empty,
+                       const BenchDatabase &scale, const Options &options, const std::string &server)
+{
+    report.section("Booking throughput, 8 clients, free random slots — " + server);
+    SlotSource emptySlots(kThroughputFirstDay, kThroughputDays, 20);
+    SlotSource scaleSlots(kThroughputFirstDay, kThroughputDays, 20);
+    const Throughput onEmpty = measureThroughput(report, cluster, empty, "Empty database", options, 0.45, emptySlots);
+    const Throughput onScale = measureThroughput(report, cluster, scale, "Clinic group's history", options, 0,
+                                                 scaleSlots);
+    const double kept = onScale.ratio / onEmpty.ratio;
+    report.add({ "History's cost: scale ratio / empty ratio", ratioText(kept), "", "", "", "", "≥ 0.90x",
+                 verdict(kept >= 0.9) });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The cold-start child is a desk process of its own.
+    if (argc >= 3 && QByteArray(argv[1]) == "--cold-start") {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return runColdStartChild(QByteArray(argv[2]).toLongLong(), argc >= 4 && QByteArray(argv[3]) == "--baseline");
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Frontdesk's benchmark (run it with ./dev bench)."));
+    parser.addHelpOption();
+    const QCommandLineOption clusterOption(QStringLiteral("cluster"), QStringLiteral("The server's pgcluster.sh directory."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption scriptOption(QStringLiteral("pgcluster"), QStringLiteral("tests/pgcluster.sh, to restart it."),
+                                          QStringLiteral("script"));
+    const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("A reduced set, in about a minute."));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Also write the table to FILE."),
+                                       QStringLiteral("file"));
+    parser.addOptions({ clusterOption, scriptOption, quickOption, outOption });
+    parser.process(app);
+    if (!parser.isSet(clusterOption) || !parser.isSet(scriptOption)) {
+        std::fprintf(stderr, "frontdesk-bench: --cluster and --pgcluster are required (./dev bench sets them)\n");
+        return 2;
+    }
+
+    Options options;
+    if (parser.isSet(quickOption)) {
+        options.quick = true;
+        options.durable = false;   // CTest shares its server: no restarts
+        options.throughputRuns = 1;
+        options.throughputSeconds = 2;
+        options.callRepeats = 30;
+        options.stormRounds = 1;
+        options.liveBookings = 200;
+        options.windowBookings = 100;
+        options.coldStarts = 1;
+        options.scale = { 20, 5000, 20000, 90, 30 };
+    }
+
+    Report report;
+    try {
+        const BenchCluster cluster(parser.value(clusterOption), parser.value(scriptOption));
+        const std::string machineText = machine();
+        std::printf("Machine: %s\n", machineText.c_str());
+        std::printf("Seeding: %d providers, %d patients, %d appointments over %d days...\n", options.scale.providers,
+                    options.scale.patients, options.scale.appointments, options.scale.daysBack + options.scale.daysAhead);
+        std::fflush(stdout);
+        QString seedSeconds;
+        const BenchDatabase empty = cluster.create("bench_empty", nullptr);
+        const BenchDatabase scale = cluster.create("bench_scale", &options.scale, &seedSeconds);
+        {
+            PgClient server(cluster.superuser(scale.name));
+            report.note("Machine: " + machineText + ".");
+            report.note("Scale database (seeded in " + seedSeconds.toStdString() + " s): "
+                + server.value("select format('%s providers, %s patients, %s appointments, %s events, %s follow-ups, %s interactions',"
+                               " (select count(*) from frontdesk.providers), (select count(*) from frontdesk.patients),"
+                               " (select count(*) from frontdesk.appointments), (select count(*) from frontdesk.events),"
+                               " (select count(*) from frontdesk.follow_ups), (select count(*) from frontdesk.interactions))")
+                + "; the benchmarked clinic holds all but a small second clinic's share.");
+        }
+        const std::string throwaway = "throwaway server (" + cluster.durability() + ")";
+        throughputSection(report, cluster, empty, scale, options, throwaway);
+
+        report.section("200 requests at once, warm connections (clinic group's history)");
+        {
+            const auto providers = providerIds(cluster, scale);
+            SlotSource warmUp(kWarmUpFirstDay, kWarmUpDays, int(providers.size()));
+            std::vector<int> booked, spreadBooked;
+            const auto spread = runStorm(cluster, scale, 200, options.stormRounds, providers, warmUp, false, kStormDay,
+                                         kStormBaselineFirstDay, &spreadBooked);
+            const auto storm = runStorm(cluster, scale, 200, options.stormRounds, providers, warmUp, true, kStormDay,
+                                        kStormBaselineFirstDay, &booked);
+            bool exactlyOne = true;
+            std::string perRound;
+            for (const int b : booked) {
+                exactlyOne = exactlyOne && b == 1;
+                perRound += (perRound.empty() ? "" : ", ") + std::to_string(b);
+            }
+            report.add({ "One slot: latency (baseline: 200 different slots)", millis(median(storm)), millis(p99(storm)),
+                         millis(median(spread)), millis(p99(spread)), ratioText(p99(storm) / p99(spread)),
+                         "p99 < 500 ms", verdict(p99(storm) < 500) });
+            report.add({ "One slot: booked per round (of 200)", perRound, "", "", "", "", "exactly 1",
+                         verdict(exactlyOne) });
+        }
+
+        report.section("Every call of the desk and the agent, as their logins (clinic group's history)");
+        {
+            std::vector<Call> calls = clinicCalls(cluster, scale, options.callRepeats);
+            QSqlDatabase desk = openAs(cluster, scale, scale.deskLogin, QStringLiteral("bench-desk"));
+            QSqlDatabase agent = openAs(cluster, scale, scale.agentLogin, QStringLiteral("bench-agent"));
+            const Call roundTrip { "select 1", false, [](QSqlDatabase &c, int) {
+                PQclear(PQexec(nativeConnection(c), "select 1"));
+            } };
+            timeCall(roundTrip, desk, 50);
+            const std::vector<double> baseline = timeCall(roundTrip, desk, options.callRepeats);
+            int index = 0;
+            for (const Call &call : calls) {
+                QSqlDatabase &c = call.asAgent ? agent : desk;
+                timeCall(call, c, 10, index);   // warm: plans cached, as at a desk that has been open a while
+                const std::vector<double> t = timeCall(call, c, options.callRepeats, index + 10);
+                report.add({ call.name, millis(median(t)), millis(p99(t)), millis(median(baseline)), millis(p99(baseline)),
+                             ratioText(median(t) / median(baseline)), "p99 < 20 ms", verdict(p99(t) < 20) });
+            }
+
+            // The plans of every statement, nested ones too, as these logins' calls ran them.
+            std::vector<std::string> plans;
+            QSqlDatabase explainDesk = openExplaining(cluster, scale, scale.deskLogin, QStringLiteral("bench-explain-desk"),
+                                                      &plans, false);
+            QSqlDatabase explainAgent = openExplaining(cluster, scale, scale.agentLogin,
+                                                       QStringLiteral("bench-explain-agent"), &plans, false);
+            for (const Call &call : calls)
+                timeCall(call, call.asAgent ? explainAgent : explainDesk, 8, index + 10 + options.callRepeats);
+            std::vector<std::string> scans;
+            for (const std::string &plan : plans) {
+                for (const std::string &scan : sequentialScansOfLargeTables(plan))
+                    scans.push_back(scan);
+            }
+            report.add({ "Plans reading a large table in full (of " + std::to_string(plans.size()) + " plans)",
+                         std::to_string(scans.size()), "", "", "", "", "none", verdict(scans.empty()) });
+            for (size_t i = 0; i < scans.size() && i < 5; ++i)
+                report.note("Sequential scan: " + scans[i]);
+        }
+        for (const QString &name : { QStringLiteral("bench-desk"), QStringLiteral("bench-agent"),
+                                     QStringLiteral("bench-explain-desk"), QStringLiteral("bench-explain-agent") })
+            QSqlDatabase::removeDatabase(name);
+
+        report.section("Live path: commit to the row in the desk's models, AI bookings at 100/s");
+        {
+            const LiveRun bare = runBareListener(cluster, scale, kLiveBaselineDay, options.liveBookings, 100);
+            const LiveRun models = runLiveDesk(cluster, scale, kLiveModelDay, options.liveBookings, 100, 0, false);
+            report.add({ "Desk's models (baseline: bare libpq LISTEN + SELECT)", millis(median(models.latenciesMs)),
+                         millis(p99(models.latenciesMs)), millis(median(bare.latenciesMs)), millis(p99(bare.latenciesMs)),
+                         ratioText(median(models.latenciesMs) / median(bare.latenciesMs)),
+                         "p99 < 5 ms, p50 ≤ 1.5x",
+                         verdict(p99(models.latenciesMs) < 5 && median(models.latenciesMs) <= 1.5 * median(bare.latenciesMs)) });
+            report.add({ "Bookings that reached the models", std::to_string(models.arrived) + " of "
+                         + std::to_string(options.liveBookings), "", "", "", "", "all",
+                         verdict(models.arrived == options.liveBookings) });
+            const int preseed = options.quick ? 100 : 500;
+            const LiveRun window = runLiveDesk(cluster, scale, kLiveWindowDay, options.windowBookings, 100, preseed, true);
+            report.add({ "Main window, " + std::to_string(preseed) + " rows on the day: latency",
+                         millis(median(window.latenciesMs)), millis(p99(window.latenciesMs)),
+                         millis(median(bare.latenciesMs)), millis(p99(bare.latenciesMs)),
+                         ratioText(p99(window.latenciesMs) / p99(bare.latenciesMs)), "p99 < 10 ms",
+                         verdict(p99(window.latenciesMs) < 10) });
+            report.add({ "Main window: longest GUI stall", millis(window.longestStallMs), "", "", "", "", "< 50 ms",
+                         verdict(window.longestStallMs < 50) });
+            report.add({ "Main window: rows visible at the end", std::to_string(window.rowsOnDay) + " of "
+                         + std::to_string(window.rowsExpected), "", "", "", "", "all",
+                         verdict(window.rowsOnDay == window.rowsExpected) });
+        }
+
+        report.section("Cold start to a visible day (today, clinic group's history)");
+        {
+            const QString program = QCoreApplication::applicationFilePath();
+            std::vector<double> desk, deskMb, bare, bareMb;
+            for (int i = 0; i < options.coldStarts; ++i) {
+                const ColdStart b = measureColdStart(program, cluster, scale, true);
+                const ColdStart d = measureColdStart(program, cluster, scale, false);
+                bare.push_back(b.toVisibleDayMs);
+                bareMb.push_back(b.residentMb);
+                desk.push_back(d.toVisibleDayMs);
+                deskMb.push_back(d.residentMb);
+            }
+            report.add({ "Start to today's rows on screen (baseline: a bare Qt window)", millis(median(desk)),
+                         millis(percentile(desk, 99)), millis(median(bare)), millis(percentile(bare, 99)),
+                         ratioText(median(desk) / median(bare)), "< 1 s", verdict(median(desk) < 1000) });
+            report.add({ "Resident memory then", fixed(median(deskMb), 0) + " MB", "", fixed(median(bareMb), 0) + " MB", "",
+                         ratioText(median(deskMb) / median(bareMb)), "< 150 MB", verdict(median(deskMb) < 150) });
+        }
+
+        if (options.durable) {
+            cluster.restart(true);
+            throughputSection(report, cluster, empty, scale, options, "as a clinic runs (" + cluster.durability() + ")");
+            cluster.restart(false);
+        } else {
+            report.note("Quick run: the durable server's throughput (fsync and synchronous commit on) is measured by "
+                        "the full `./dev bench` only.");
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "frontdesk-bench: %s\n", e.what());
+        return 1;
+    }
+
+    report.note("Medians and p99 are over every call of every run; throughput is the median run's rate. Call latencies "
+                "are round trips on loopback (the desk's reads through QPSQL, as the desk makes them); ratios divide "
+                "the figure's median by the baseline's (for the window and the storm, p99 by p99).");
+    const std::string table = report.table();
+    std::printf("\n%s", table.c_str());
+    if (parser.isSet(outOption)) {
+        QFile out(parser.value(outOption));
+        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            out.write(table.c_str());
+    }
+    std::printf("\n%d target(s) missed.\n", report.missed());
+    return 0;
+}
