@@ -122,6 +122,7 @@ bool ClinicDatabaseWorker::connectAll()
 
 void ClinicDatabaseWorker::closeAll()
 {
+    m_feed.reset();   // its prepared statement belongs to the connection closed below
     for (const QString &name : { m_listenName, m_queryName }) {
         if (QSqlDatabase::contains(name)) {
             QSqlDatabase::database(name, false).close();
@@ -207,21 +208,17 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
 
 bool ClinicDatabaseWorker::catchUp()
 {
-    const auto batch = ClinicQueries::changesSince(*connectionNamed(m_queryName), m_orgId, m_cursor);
+    if (!m_feed)
+        m_feed = std::make_unique<ClinicQueries::ChangeFeed>(*connectionNamed(m_queryName));
+    const auto batch = m_feed->read(m_orgId, m_cursor);
     if (!batch) {
         m_state.detail = batch.error().message;
         return false;
     }
-    for (const qint64 id : batch->appointmentIds) {
-        const auto appointment = ClinicQueries::loadAppointment(*connectionNamed(m_queryName), m_orgId, id);
-        if (!appointment) {
-            m_state.detail = appointment.error().message;
-            return false;   // the cursor stays: the next call asks for these again
-        }
-        if (appointment.value()) {
-            qCDebug(lcLive) << "changed appointment" << id;
-            Q_EMIT appointmentChanged(*appointment.value());
-        }
+    // The feed brings the changed appointments themselves: one round trip per doorbell.
+    for (const Appointment &appointment : batch->appointments) {
+        qCDebug(lcLive) << "changed appointment" << appointment.id;
+        Q_EMIT appointmentChanged(appointment);
     }
     m_cursor = batch->cursor;
     m_state.dataAsOf = QDateTime::currentDateTimeUtc();

@@ -10,9 +10,15 @@
 #include <QObject>
 #include <QSqlDriver>
 
+#include <memory>
+
 class QTimer;
 
 namespace frontdesk {
+
+namespace ClinicQueries {
+class ChangeFeed;
+}
 
 // All database work of the desk. Lives on its own QThread and owns two QPSQL connections
 // there: one LISTENs for the booking doorbell, one runs queries. Talks to the GUI thread only
@@ -62,6 +68,7 @@ private:
     QDate m_watchedDay;
     QDateTime m_watchingSince;
     QString m_cursor;   // of frontdesk.changes_since; empty until the first connection
+    std::unique_ptr<ClinicQueries::ChangeFeed> m_feed;   // on the query connection, while open
     ConnectionState m_state;
     QTimer *m_heartbeat;
     QTimer *m_reconnect;

@@ -54,6 +54,34 @@ Appointment readAppointment(const QSqlQuery &q)
     return a;
 }
 
+QDateTime utcFromJson(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+// An appointment as changes_since writes it, with the columns readAppointment reads.
+Appointment appointmentFromJson(const QJsonObject &o)
+{
+    Appointment a;
+    a.id = o.value(u"id").toInteger();
+    a.orgId = o.value(u"org_id").toInteger();
+    a.providerId = o.value(u"provider_id").toInteger();
+    a.providerName = o.value(u"provider_name").toString();
+    a.patientId = o.value(u"patient_id").toInteger();
+    a.patientName = o.value(u"patient_name").toString();
+    a.phone = o.value(u"phone").toString();
+    a.email = o.value(u"email").toString();
+    a.startsAt = utcFromJson(o.value(u"starts_at"));
+    a.endsAt = utcFromJson(o.value(u"ends_at"));
+    a.status = appointmentStatusFromDatabase(o.value(u"status").toString());
+    a.source = bookingSourceFromDatabase(o.value(u"source").toString());
+    a.service = o.value(u"service").toString();
+    a.notes = o.value(u"notes").toString();
+    a.createdBy = o.value(u"created_by").toString();
+    a.createdAt = utcFromJson(o.value(u"created_at"));
+    return a;
+}
+
 QVariant nullable(const QString &s)
 {
     return s.isEmpty() ? sqlNull<QString>() : QVariant(s);
@@ -158,11 +186,28 @@ Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &reque
 
 Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor)
 {
-    QSqlQuery q(db);
-    if (!execPrepared(q, QStringLiteral("select frontdesk.changes_since(?, ?)::text"), { orgId, nullable(cursor) })
-        || !q.next())
-        return sqlError(q);
-    const QJsonObject answer = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    return ChangeFeed(db).read(orgId, cursor);
+}
+
+ChangeFeed::ChangeFeed(const QSqlDatabase &db)
+    : m_query(db)
+{
+    m_query.setForwardOnly(true);
+}
+
+Result<ChangeBatch> ChangeFeed::read(qint64 orgId, const QString &cursor)
+{
+    if (!m_prepared) {
+        if (!m_query.prepare(QStringLiteral("select frontdesk.changes_since(?, ?)::text")))
+            return sqlError(m_query);
+        m_prepared = true;
+    }
+    m_query.bindValue(0, orgId);
+    m_query.bindValue(1, nullable(cursor));
+    if (!m_query.exec() || !m_query.next())
+        return sqlError(m_query);
+    const QJsonObject answer = QJsonDocument::fromJson(m_query.value(0).toString().toUtf8()).object();
+    m_query.finish();
     if (!answer.value(u"ok").toBool())
         return Error{ answer.value(u"code").toString(), answer.value(u"message").toString() };
     ChangeBatch batch;
@@ -174,6 +219,9 @@ Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &
         if (id > 0 && !batch.appointmentIds.contains(id))
             batch.appointmentIds.append(id);
     }
+    const QJsonArray appointments = answer.value(u"appointments").toArray();
+    for (const QJsonValue &a : appointments)
+        batch.appointments.append(appointmentFromJson(a.toObject()));
     return batch;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -34,17 +35,32 @@ Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request);
 Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &request);
 
 // What changed since a cursor of frontdesk.changes_since: the ids of the appointments the
-// changes touched, in event order without repeats, and the cursor to ask with next time.
+// changes touched, in event order without repeats, those appointments as they are now (the ones
+// this login may see), and the cursor to ask with next time.
 struct ChangeBatch
 {
     QString cursor;
     QList<qint64> appointmentIds;
+    AppointmentList appointments;
     qint64 events = 0;
 };
 
 // An empty cursor starts the feed at now (no changes, a cursor). Every change is in exactly one
 // batch of a chain of cursors, however transactions commit; an unknown cursor is INVALID_CURSOR.
 Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor);
+
+// The same, for a reader that asks again and again on one connection: prepared once, so that
+// each read is one round trip (QPSQL prepares, executes and deallocates a statement used once).
+class ChangeFeed
+{
+public:
+    explicit ChangeFeed(const QSqlDatabase &db);
+    Result<ChangeBatch> read(qint64 orgId, const QString &cursor);
+
+private:
+    QSqlQuery m_query;
+    bool m_prepared = false;
+};
 
 // The database server's clock, the one created_at and every event time are read from.
 Result<QDateTime> serverNow(QSqlDatabase &db);

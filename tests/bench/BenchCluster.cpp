@@ -59,6 +59,8 @@ BenchDatabase BenchCluster::create(const std::string &name, const Scale *scale, 
     {
         PgClient server(superuser());
         server.exec("drop database if exists " + name + " with (force)");
+        // Logins are the cluster's: a second run on one server starts them afresh too.
+        server.exec("drop role if exists bench_desk_" + name + ", bench_agent_" + name);
         server.exec("create database " + name + " owner frontdesk_owner");
     }
 

@@ -31,13 +31,15 @@ QSqlDatabase openAs(const BenchCluster &cluster, const BenchDatabase &db, const 
 
 // A connection whose every statement, nested ones inside functions too, reports its plan: a
 // superuser session with auto_explain that then becomes `login` (SET SESSION AUTHORIZATION, so
-// row-level security and session_user are that login's). Plans arrive through `plans`.
+// row-level security and session_user are that login's). Plans arrive through `plans`. With
+// forbidSeqScan, sequential scans are priced out and the plans carry row counts (EXPLAIN ANALYZE).
 QSqlDatabase openExplaining(const BenchCluster &cluster, const BenchDatabase &db, const std::string &login,
                             const QString &connectionName, std::vector<std::string> *plans, bool forbidSeqScan);
 
 // The tables a clinic group's history makes large; a plan must never read one of them in full.
 const std::vector<std::string> &largeTables();
-// "Seq Scan on appointments ..." lines of a plan, for the large tables.
+// "Seq Scan on appointments ..." lines of a plan, for the large tables, and any node that read and
+// discarded 1,000 rows or more (with row counts).
 std::vector<std::string> sequentialScansOfLargeTables(const std::string &plan);
 
 } // namespace frontdesk::bench

@@ -33,7 +33,7 @@ const char kShortBookingSql[] = R"sql(
     select frontdesk.book_appointment_atomic($1::bigint, $2::bigint,
         ((current_date + $3::integer) + time '07:00' + $4::integer * interval '5 minutes') at time zone 'UTC',
         ((current_date + $3::integer) + time '07:05' + $4::integer * interval '5 minutes') at time zone 'UTC',
-        $5, $6, null, 'ai_voice', $7)::jsonb->>'appointment_id')sql";
+        $5, $6, null, 'ai_voice', $7)::text)sql";
 
 // Books at a steady pace on its own thread, as the AI agent does, and notes when each booking's
 // call returned (its commit, timed on the booking side).
@@ -82,13 +82,14 @@ private:
         const std::string provider = m_providers.at(size_t(slot) % m_providers.size());
         const std::string when = std::to_string(slot / int(m_providers.size()));
         const long serial = 60000000L + long(std::stoi(m_day)) * 10000 + slot;
-        const std::string id = m_client.value(kShortBookingSql, { m_org.c_str(), provider.c_str(), m_day.c_str(),
+        const std::string answer = m_client.value(kShortBookingSql, { m_org.c_str(), provider.c_str(), m_day.c_str(),
             when.c_str(), patientName(serial).c_str(), phoneNumber(serial).c_str(),
             ("live-" + std::to_string(serial)).c_str() });
         const auto at = Clock::now();
-        if (id.empty())
-            throw std::runtime_error("a live booking was refused");
-        return { std::stoll(id), at };
+        const auto key = answer.find("\"appointment_id\": ");
+        if (answer.rfind("{\"ok\": true", 0) != 0 || key == std::string::npos)
+            throw std::runtime_error("a live booking was refused: " + answer);
+        return { std::stoll(answer.substr(key + 18)), at };
     }
 
     PgClient m_client;

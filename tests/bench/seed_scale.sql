@@ -7,7 +7,8 @@
 -- appointment, the booked event and the life-cycle events, the SMS and calendar follow-ups, AI
 -- call notes and the lock rows. Run as a superuser with session_replication_role = replica, so
 -- that the triggers of the live tables stay out of the way (the exclusion constraints still hold:
--- a patient's appointments never overlap, nor a provider's).
+-- a patient's appointments never overlap, nor a provider's); what the triggers would have written,
+-- this writes itself.
 create schema if not exists bench;
 
 create or replace function bench.seed_clinic(
@@ -74,6 +75,9 @@ begin
         'Dunn','Eve','Ford','Glen','Hurst','Jude','Kirk','Lane','Mayne','Noble','Page','Royce'])[1 + (i / 5000) % 100] as last) l2
     order by i;
     select min(id) into v_first_patient from frontdesk.patients where org_id = v_org;
+    -- What the patients' trigger would have copied for search (triggers are off while seeding).
+    insert into frontdesk.patient_search (patient_id, org_id, full_name, phone)
+    select id, org_id, full_name, phone from frontdesk.patients where org_id = v_org;
 
     -- The grid: every (day, slot, provider). A slot is taken when its hash falls under the share of
     -- the grid the wanted number of appointments fills. Patients are assigned by a bijection of
