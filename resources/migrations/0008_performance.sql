@@ -148,9 +148,28 @@ end;
 $$;
 
 -- ---- Booking, v8 -------------------------------------------------------------------------------------
--- As v7, but a request that lost the race for its slot is refused as soon as it holds the
--- provider's lock, before it looks up or creates its patient, and gives the lock up at once: 200
--- requests for one slot no longer queue behind each other's wasted work.
+-- Whether a live appointment of the provider overlaps [starts, ends): by start, on
+-- appointments_provider (see above for the 8 hours). The exclusion constraint stays the guarantee.
+create function frontdesk.provider_is_busy(
+    p_org_id bigint, p_provider_id bigint, p_starts_at timestamptz, p_ends_at timestamptz)
+returns boolean
+language plpgsql stable
+set search_path = frontdesk, pg_temp
+as $$
+begin
+    return exists (
+        select 1 from appointments a
+        where a.provider_id = p_provider_id and a.org_id = p_org_id and a.status not in ('cancelled', 'no_show')
+          and a.starts_at > p_starts_at - interval '8 hours' and a.starts_at < p_ends_at
+          and a.ends_at > p_starts_at);
+end;
+$$;
+revoke all on function frontdesk.provider_is_busy(bigint, bigint, timestamptz, timestamptz) from public;
+
+-- As v7, but a request for a slot already taken is refused before it queues for the provider's
+-- lock, and one that lost the race while queued is refused as soon as it holds the lock, before it
+-- looks up or creates its patient, and gives the lock up at once: 200 requests for one slot no
+-- longer queue behind each other's wasted work.
 create or replace function frontdesk.book_appointment_unchecked(
     p_org_id          bigint,
     p_provider_id     bigint,
@@ -293,15 +312,18 @@ begin
         end if;
 
         v_step := 'lock';
+        -- The losers of a race for one slot learn it as early as they can, before any work they
+        -- do not need: a slot seen taken is refused without queueing for the provider's lock
+        -- (READ COMMITTED reads what has committed by now; an older snapshot may not say), and
+        -- those that queued read the winner's appointment once they hold the lock (a fresh lock
+        -- under REPEATABLE READ means no booking of the provider since the snapshot).
+        v_provider_fresh := current_setting('transaction_isolation') = 'read committed';
+        if v_provider_fresh and provider_is_busy(p_org_id, p_provider_id, p_starts_at, p_ends_at) then
+            raise exception 'the provider is already booked at that time'
+                using errcode = 'exclusion_violation', constraint = 'appointments_no_overlap';
+        end if;
         v_provider_fresh := take_booking_lock(p_org_id, 'provider', p_provider_id::text);
-        -- The losers of a race for one slot learn it here, before any work they do not need:
-        -- each waited for the lock above and reads the winner's appointment now (READ COMMITTED
-        -- reads after the lock; a fresh lock under REPEATABLE READ means no booking since).
-        if v_provider_fresh and exists (
-            select 1 from appointments a
-            where a.provider_id = p_provider_id and a.org_id = p_org_id and a.status not in ('cancelled', 'no_show')
-              and a.starts_at > p_starts_at - interval '8 hours' and a.starts_at < p_ends_at
-              and a.ends_at > p_starts_at) then
+        if v_provider_fresh and provider_is_busy(p_org_id, p_provider_id, p_starts_at, p_ends_at) then
             raise exception 'the provider is already booked at that time'
                 using errcode = 'exclusion_violation', constraint = 'appointments_no_overlap';
         end if;
@@ -391,12 +413,15 @@ returns table (patient_id bigint, full_name text, phone text, email text, next_a
 language plpgsql stable security definer
 set search_path = frontdesk, pg_temp
 set jit = off
+-- A generic plan cannot know how selective a pattern is, and reads the whole copy: plan each call.
+set plan_cache_mode = force_custom_plan
 as $$
 declare
     v_text    text;
     v_digits  text;
     v_pattern text;
     v_limit   integer := least(greatest(coalesce(p_limit, 20), 1), 100);
+    v_found   integer;
 begin
     -- What was typed is at most 100 characters (longer finds nothing): a pasted page of text
     -- never runs a similarity over every patient.
@@ -422,20 +447,37 @@ begin
         order by p.full_name, p.id;
         return;
     end if;
-    -- What was typed, as an ILIKE pattern that matches it literally.
+    -- What was typed, as an ILIKE pattern that matches it literally. Names containing it rank
+    -- first (their score is 1 + similarity, at least 1); names only similar to it (a typo) are
+    -- looked for only when those do not fill the page, which keeps "Liam" from scoring every
+    -- name that shares a trigram with it.
     v_pattern := '%' || regexp_replace(v_text, '([\\%_])', '\\\1', 'g') || '%';
     return query
     select p.id, p.full_name, p.phone, p.email,
            (select min(a.starts_at) from appointments a
             where a.patient_id = p.id and a.starts_at >= now() and a.status not in ('cancelled', 'no_show')),
            (select max(a.starts_at) from appointments a where a.patient_id = p.id and a.starts_at < now())
-    from (select s.patient_id, s.full_name,
-                 public.similarity(s.full_name, v_text) + case when s.full_name ilike v_pattern then 1 else 0 end as score
+    from (select s.patient_id, s.full_name, 1 + public.similarity(s.full_name, v_text) as score
           from patient_search s
-          where s.org_id = p_org_id
-            and (s.full_name ilike v_pattern or s.full_name operator(public.%) v_text)
+          where s.org_id = p_org_id and s.full_name ilike v_pattern
           order by score desc, s.full_name, s.patient_id
           limit v_limit) found
+    join patients p on p.id = found.patient_id
+    order by found.score desc, found.full_name, p.id;
+    get diagnostics v_found = row_count;
+    if v_found >= v_limit then
+        return;
+    end if;
+    return query
+    select p.id, p.full_name, p.phone, p.email,
+           (select min(a.starts_at) from appointments a
+            where a.patient_id = p.id and a.starts_at >= now() and a.status not in ('cancelled', 'no_show')),
+           (select max(a.starts_at) from appointments a where a.patient_id = p.id and a.starts_at < now())
+    from (select s.patient_id, s.full_name, public.similarity(s.full_name, v_text) as score
+          from patient_search s
+          where s.org_id = p_org_id and s.full_name operator(public.%) v_text and s.full_name not ilike v_pattern
+          order by score desc, s.full_name, s.patient_id
+          limit v_limit - v_found) found
     join patients p on p.id = found.patient_id
     order by found.score desc, found.full_name, p.id;
 end;

@@ -141,7 +141,8 @@ QSqlDatabase openExplaining(const BenchCluster &cluster, const BenchDatabase &db
 const std::vector<std::string> &largeTables()
 {
     static const std::vector<std::string> tables { "appointments", "patients", "events", "follow_ups",
-                                                   "booking_requests", "interactions", "booking_locks" };
+                                                   "booking_requests", "interactions", "booking_locks",
+                                                   "patient_search" };
     return tables;
 }
 
