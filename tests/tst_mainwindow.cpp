@@ -216,14 +216,18 @@ void TestMainWindow::columnsFitWhenADayIsShownNotOnEachBooking()
                                 .arg(contentWidth(column))));
     }
 
-    // A live booking leaves the widths as they are.
+    // A live booking widens a column its own texts do not fit, and leaves the others as they are.
     header->resizeSection(DayModel::TimeColumn, 20);
-    const int narrowed = header->sectionSize(DayModel::TimeColumn);
-    QVERIFY(narrowed < contentWidth(DayModel::TimeColumn));
+    QVERIFY(header->sectionSize(DayModel::TimeColumn) < contentWidth(DayModel::TimeColumn));
+    header->resizeSection(DayModel::ProviderColumn, 400);
     QVERIFY(bookElsewhere(tomorrow, QTime(7, 0)) > 0);
     QTRY_COMPARE(table->model()->rowCount(), 7);
     QCoreApplication::processEvents();
-    QCOMPARE(header->sectionSize(DayModel::TimeColumn), narrowed);
+    const QModelIndex arrived = table->model()->index(0, DayModel::TimeColumn);
+    QCOMPARE(arrived.data(DayModel::StartsAtRole).toDateTime().time(), QTime(7, 0));
+    QVERIFY2(header->sectionSize(DayModel::TimeColumn) >= table->sizeHintForIndex(arrived).width(),
+             qPrintable(QString::number(header->sectionSize(DayModel::TimeColumn))));
+    QCOMPARE(header->sectionSize(DayModel::ProviderColumn), 400);
 
     // A day shown empty fits its first booking.
     const QDate empty = m_session->today().addDays(3);

@@ -46,11 +46,20 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     // Columns fit their contents when a day is shown, and the desk may resize them after.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     connect(session->dayModel(), &DayModel::dayChanged, this, &MainWindow::fitColumnsSoon);
-    // A day shown empty gets its widths from its first bookings, not from the headers alone.
+    // A day shown empty gets its widths from its first bookings, not from the headers alone; a
+    // booking arriving later widens only the columns its own texts do not fit (a name must be
+    // readable), measuring that row alone: never every row, never narrower than set by hand.
     connect(session->dayModel(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) {
                 if (m_table->model()->rowCount() == last - first + 1)
                     fitColumnsSoon();
+                else
+                    widenColumnsFor(first, last);
+            });
+    connect(session->dayModel(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                if (bottomRight.row() - topLeft.row() < 5)
+                    widenColumnsFor(topLeft.row(), bottomRight.row());
             });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::markCurrentSeen);
 
@@ -177,6 +186,19 @@ void MainWindow::fitColumnsSoon()
         m_columnFitPending = false;
         m_table->resizeColumnsToContents();
     });
+}
+
+void MainWindow::widenColumnsFor(int firstRow, int lastRow)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    // The last column stretches to the window's edge already.
+    for (int column = 0; column < header->count() - 1; ++column) {
+        int needed = 0;
+        for (int row = firstRow; row <= lastRow; ++row)
+            needed = qMax(needed, m_table->sizeHintForIndex(m_table->model()->index(row, column)).width());
+        if (needed > header->sectionSize(column))
+            header->resizeSection(column, needed);
+    }
 }
 
 void MainWindow::markCurrentSeen()

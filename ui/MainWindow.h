@@ -35,6 +35,7 @@ private:
     void onAppointmentArrived(const Appointment &appointment);
     void markCurrentSeen();
     void fitColumnsSoon();
+    void widenColumnsFor(int firstRow, int lastRow);
 
     ClinicSession *m_session;
     QTableView *m_table;
