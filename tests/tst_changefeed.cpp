@@ -22,6 +22,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void slowTransactionCommittingLastIsDelivered();
     void everyKindOfChangeComesThroughOnce();
+    void theFeedCarriesTheChangedAppointmentsAsTheyAreNow();
     void anotherClinicsChangesAreNotInTheFeed();
     void aBadCursorIsRefused_data();
     void aBadCursorIsRefused();
@@ -147,6 +148,42 @@ void TestChangeFeed::everyKindOfChangeComesThroughOnce()
     QCOMPARE(named, QList<qint64>{ booked->appointmentId });
 }
 
+void TestChangeFeed::theFeedCarriesTheChangedAppointmentsAsTheyAreNow()
+{
+    QSqlDatabase &reader = m_db->connection();
+    const QString cursor = freshCursor(m_clinic);
+    const auto booked = ClinicQueries::book(reader, request(m_clinic, 15));
+    QVERIFY(booked.ok() && booked->ok);
+    QSqlQuery q(reader);
+    QVERIFY(q.exec(QStringLiteral("select frontdesk.confirm_appointment(%1)").arg(booked->appointmentId)));
+
+    // Two events, one appointment, as confirmed: what loading it would give, without loading it.
+    const auto batch = ClinicQueries::changesSince(reader, m_clinic.id, cursor);
+    QVERIFY(batch.ok());
+    QCOMPARE(batch->events, 2);
+    QCOMPARE(batch->appointments.size(), 1);
+    const auto loaded = ClinicQueries::loadAppointment(reader, m_clinic.id, booked->appointmentId);
+    QVERIFY(loaded.ok() && loaded.value());
+    const Appointment &fed = batch->appointments.first();
+    const Appointment &expected = *loaded.value();
+    QCOMPARE(fed.id, expected.id);
+    QCOMPARE(fed.orgId, expected.orgId);
+    QCOMPARE(fed.providerId, expected.providerId);
+    QCOMPARE(fed.providerName, expected.providerName);
+    QCOMPARE(fed.patientId, expected.patientId);
+    QCOMPARE(fed.patientName, QStringLiteral("Ada Lovelace"));
+    QCOMPARE(fed.phone, expected.phone);
+    QCOMPARE(fed.email, expected.email);
+    QCOMPARE(fed.startsAt, expected.startsAt);
+    QCOMPARE(fed.endsAt, expected.endsAt);
+    QCOMPARE(fed.status, AppointmentStatus::Confirmed);
+    QCOMPARE(fed.source, expected.source);
+    QCOMPARE(fed.service, expected.service);
+    QCOMPARE(fed.notes, expected.notes);
+    QCOMPARE(fed.createdBy, expected.createdBy);
+    QCOMPARE(fed.createdAt, expected.createdAt);
+}
+
 void TestChangeFeed::anotherClinicsChangesAreNotInTheFeed()
 {
     const Clinic other = m_db->createClinic(QStringLiteral("UTC"), 1);
@@ -163,9 +200,12 @@ void TestChangeFeed::anotherClinicsChangesAreNotInTheFeed()
     const auto asked = ClinicQueries::changesSince(desk, other.id, start->cursor);
     QVERIFY(asked.ok());
     QCOMPARE(asked->events, 0);
+    QVERIFY(asked->appointments.isEmpty());
     const auto own = ClinicQueries::changesSince(desk, m_clinic.id, start->cursor);
     QVERIFY(own.ok());
     QVERIFY(!own->appointmentIds.contains(theirs->appointmentId));
+    for (const Appointment &a : own->appointments)
+        QCOMPARE(a.orgId, m_clinic.id);
     close(desk);
 }
 

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void theAgentRecordsItsCalls();
     void duplicatesAreReported();
     void anotherClinicsPatientsAreOutOfReach();
+    void searchFindsANumberGivenLater();
 
 private:
     qint64 book(const QString &name, const QString &phone, const QString &email, int hour);
@@ -241,6 +242,17 @@ void TestPatients::anotherClinicsPatientsAreOutOfReach()
     QVERIFY(!q.exec(QStringLiteral("insert into frontdesk.interactions (org_id, patient_id, kind, body) values (%1, %2, 'staff_note', 'x')")
                         .arg(m_clinic.id).arg(m_ada)));
     QCOMPARE(q.lastError().nativeErrorCode(), QStringLiteral("42501"));
+}
+
+// Search reads its own copy of names and numbers: a number a returning caller gives later (it
+// fills in the record's missing phone) is found by its digits at once.
+void TestPatients::searchFindsANumberGivenLater()
+{
+    QCOMPARE(names(as("desk"), m_clinic.id, QStringLiteral("0187")), QStringList{});
+    book(QStringLiteral("Alan Turing"), QStringLiteral("(202) 555-0187"), QStringLiteral("alan@example.com"), 14);
+    QCOMPARE(m_db->scalar(QStringLiteral("select count(*) from frontdesk.patients where org_id = %1 and full_name = 'Alan Turing'")
+                              .arg(m_clinic.id)).toLongLong(), 1);
+    QCOMPARE(names(as("desk"), m_clinic.id, QStringLiteral("0187")), QStringList{ QStringLiteral("Alan Turing") });
 }
 
 QTEST_GUILESS_MAIN(TestPatients)

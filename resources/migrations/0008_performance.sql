@@ -83,6 +83,24 @@ create trigger patients_copy_for_search
     after insert or update of org_id, full_name, phone on frontdesk.patients
     for each row execute function frontdesk.copy_patient_for_search();
 
+-- Whether a live appointment of the provider overlaps [starts, ends): by start, on
+-- appointments_provider (see above for the 8 hours). The exclusion constraint stays the guarantee.
+create function frontdesk.provider_is_busy(
+    p_org_id bigint, p_provider_id bigint, p_starts_at timestamptz, p_ends_at timestamptz)
+returns boolean
+language plpgsql stable
+set search_path = frontdesk, pg_temp
+as $$
+begin
+    return exists (
+        select 1 from appointments a
+        where a.provider_id = p_provider_id and a.org_id = p_org_id and a.status not in ('cancelled', 'no_show')
+          and a.starts_at > p_starts_at - interval '8 hours' and a.starts_at < p_ends_at
+          and a.ends_at > p_starts_at);
+end;
+$$;
+revoke all on function frontdesk.provider_is_busy(bigint, bigint, timestamptz, timestamptz) from public;
+
 -- ---- Alternatives, nearest first, without reading the week ------------------------------------------
 -- v7 tested every 15-minute start of eight days against the schedule and sorted them all: 75 ms
 -- at a busy clinic, paid by every request refused for a taken slot. The same starts are now tried
@@ -124,12 +142,7 @@ begin
                                       else array[p_starts_at - v_step, p_starts_at + v_step] end loop
             continue when v_start < v_first or v_start > v_last;
             continue when not within_opening_hours(v_org, v_start, v_start + p_length);
-            continue when exists (
-                select 1 from appointments a
-                where a.provider_id = p_provider_id and a.org_id = p_org_id
-                  and a.status not in ('cancelled', 'no_show')
-                  and a.starts_at > v_start - interval '8 hours' and a.starts_at < v_start + p_length
-                  and a.ends_at > v_start);
+            continue when provider_is_busy(p_org_id, p_provider_id, v_start, v_start + p_length);
             continue when p_patient_id is not null and exists (
                 select 1 from appointments a
                 where a.patient_id = p_patient_id and a.org_id = p_org_id
@@ -148,23 +161,6 @@ end;
 $$;
 
 -- ---- Booking, v8 -------------------------------------------------------------------------------------
--- Whether a live appointment of the provider overlaps [starts, ends): by start, on
--- appointments_provider (see above for the 8 hours). The exclusion constraint stays the guarantee.
-create function frontdesk.provider_is_busy(
-    p_org_id bigint, p_provider_id bigint, p_starts_at timestamptz, p_ends_at timestamptz)
-returns boolean
-language plpgsql stable
-set search_path = frontdesk, pg_temp
-as $$
-begin
-    return exists (
-        select 1 from appointments a
-        where a.provider_id = p_provider_id and a.org_id = p_org_id and a.status not in ('cancelled', 'no_show')
-          and a.starts_at > p_starts_at - interval '8 hours' and a.starts_at < p_ends_at
-          and a.ends_at > p_starts_at);
-end;
-$$;
-revoke all on function frontdesk.provider_is_busy(bigint, bigint, timestamptz, timestamptz) from public;
 
 -- As v7, but a request for a slot already taken is refused before it queues for the provider's
 -- lock, and one that lost the race while queued is refused as soon as it holds the lock, before it
@@ -421,7 +417,7 @@ declare
     v_digits  text;
     v_pattern text;
     v_limit   integer := least(greatest(coalesce(p_limit, 20), 1), 100);
-    v_found   integer;
+    v_found   bigint[];   -- the patients found, best first
 begin
     -- What was typed is at most 100 characters (longer finds nothing): a pasted page of text
     -- never runs a similarity over every patient.
@@ -434,52 +430,45 @@ begin
     end if;
     v_digits := regexp_replace(p_query, '[^0-9]', '', 'g');
     if v_text !~ '[[:alpha:]]' and length(v_digits) >= 3 then
-        return query
-        select p.id, p.full_name, p.phone, p.email,
-               (select min(a.starts_at) from appointments a
-                where a.patient_id = p.id and a.starts_at >= now() and a.status not in ('cancelled', 'no_show')),
-               (select max(a.starts_at) from appointments a where a.patient_id = p.id and a.starts_at < now())
-        from (select s.patient_id from patient_search s
+        select array_agg(ranked.patient_id order by ranked.full_name, ranked.patient_id) into v_found
+        from (select s.patient_id, s.full_name from patient_search s
               where s.org_id = p_org_id and s.phone like '%' || v_digits || '%'
               order by s.full_name, s.patient_id
-              limit v_limit) found
-        join patients p on p.id = found.patient_id
-        order by p.full_name, p.id;
-        return;
+              limit v_limit) ranked;
+    else
+        -- What was typed, as an ILIKE pattern that matches it literally. Names containing it come
+        -- first, most similar first, as in v7; names only similar to it (a typo) follow, and are
+        -- looked for only when those do not fill the page, which keeps "Liam" from scoring every
+        -- name that shares a trigram with it.
+        v_pattern := '%' || regexp_replace(v_text, '([\\%_])', '\\\1', 'g') || '%';
+        select coalesce(array_agg(ranked.patient_id order by ranked.score desc, ranked.full_name, ranked.patient_id), '{}')
+        into v_found
+        from (select s.patient_id, s.full_name, public.similarity(s.full_name, v_text) as score
+              from patient_search s
+              where s.org_id = p_org_id and s.full_name ilike v_pattern
+              order by score desc, s.full_name, s.patient_id
+              limit v_limit) ranked;
+        if cardinality(v_found) < v_limit then
+            select v_found || coalesce(array_agg(ranked.patient_id order by ranked.score desc, ranked.full_name,
+                                                 ranked.patient_id), '{}')
+            into v_found
+            from (select s.patient_id, s.full_name, public.similarity(s.full_name, v_text) as score
+                  from patient_search s
+                  where s.org_id = p_org_id and s.full_name operator(public.%) v_text
+                    and s.full_name not ilike v_pattern
+                  order by score desc, s.full_name, s.patient_id
+                  limit v_limit - cardinality(v_found)) ranked;
+        end if;
     end if;
-    -- What was typed, as an ILIKE pattern that matches it literally. Names containing it rank
-    -- first (their score is 1 + similarity, at least 1); names only similar to it (a typo) are
-    -- looked for only when those do not fill the page, which keeps "Liam" from scoring every
-    -- name that shares a trigram with it.
-    v_pattern := '%' || regexp_replace(v_text, '([\\%_])', '\\\1', 'g') || '%';
+    -- The patients found, in that order, read through the policies of the patients table.
     return query
     select p.id, p.full_name, p.phone, p.email,
            (select min(a.starts_at) from appointments a
             where a.patient_id = p.id and a.starts_at >= now() and a.status not in ('cancelled', 'no_show')),
            (select max(a.starts_at) from appointments a where a.patient_id = p.id and a.starts_at < now())
-    from (select s.patient_id, s.full_name, 1 + public.similarity(s.full_name, v_text) as score
-          from patient_search s
-          where s.org_id = p_org_id and s.full_name ilike v_pattern
-          order by score desc, s.full_name, s.patient_id
-          limit v_limit) found
+    from unnest(v_found) with ordinality found(patient_id, rank)
     join patients p on p.id = found.patient_id
-    order by found.score desc, found.full_name, p.id;
-    get diagnostics v_found = row_count;
-    if v_found >= v_limit then
-        return;
-    end if;
-    return query
-    select p.id, p.full_name, p.phone, p.email,
-           (select min(a.starts_at) from appointments a
-            where a.patient_id = p.id and a.starts_at >= now() and a.status not in ('cancelled', 'no_show')),
-           (select max(a.starts_at) from appointments a where a.patient_id = p.id and a.starts_at < now())
-    from (select s.patient_id, s.full_name, public.similarity(s.full_name, v_text) as score
-          from patient_search s
-          where s.org_id = p_org_id and s.full_name operator(public.%) v_text and s.full_name not ilike v_pattern
-          order by score desc, s.full_name, s.patient_id
-          limit v_limit - v_found) found
-    join patients p on p.id = found.patient_id
-    order by found.score desc, found.full_name, p.id;
+    order by found.rank;
 end;
 $$;
 
