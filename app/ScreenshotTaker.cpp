@@ -14,7 +14,10 @@ ScreenshotTaker::ScreenshotTaker(ClinicSession *session, MainWindow *window, QSt
     : QObject(window), m_session(session), m_window(window), m_file(std::move(file))
 {
     m_startedAt = QDateTime::currentDateTimeUtc().addSecs(-5);
-    connect(session, &ClinicSession::appointmentChanged, this, &ScreenshotTaker::onArrived);
+    connect(session, &ClinicSession::changesArrived, this, [this](const ChangeSet &changes) {
+        for (const Appointment &a : changes.appointments)
+            onArrived(a);
+    });
     connect(session->dayModel(), &QAbstractItemModel::modelReset, this, &ScreenshotTaker::takeWhenShown);
     connect(session->dayModel(), &QAbstractItemModel::rowsInserted, this, &ScreenshotTaker::takeWhenShown);
     connect(&m_deadline, &QTimer::timeout, this, [] {

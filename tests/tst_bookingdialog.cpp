@@ -1,4 +1,5 @@
 #include "BookingDialog.h"
+#include "text/ErrorTexts.h"
 #include "TestDatabase.h"
 #include "services/ClinicSession.h"
 
@@ -154,7 +155,6 @@ void TestBookingDialog::badInputIsNotSent()
     QFETCH(QString, phone);
     QFETCH(QString, email);
     QFETCH(QString, error);
-    QSignalSpy finished(m_session.get(), &ClinicSession::bookingFinished);
     BookingDialog *dialog = openDialog(QTime(10, 0));
     fill(dialog, name, phone, email);
     QTest::mouseClick(child<QPushButton>(dialog, "bookButton"), Qt::LeftButton);
@@ -165,8 +165,8 @@ void TestBookingDialog::badInputIsNotSent()
     QCOMPARE(child<QLineEdit>(dialog, "patientNameEdit")->text(), name);
     QCOMPARE(child<QLineEdit>(dialog, "phoneEdit")->text(), phone);
     QTest::qWait(200);
-    QCOMPARE(finished.count(), 0);
     QCOMPARE(appointments(), 0);
+    QVERIFY(child<QPushButton>(dialog, "bookButton")->isEnabled());   // nothing is out
     QVERIFY(dialog->isVisible());
     dialog->close();
 }
@@ -221,7 +221,7 @@ void TestBookingDialog::takenSlotOffersTheNearestFreeOnes()
     QLabel *banner = child<QLabel>(dialog, "bookingError");
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
     QCOMPARE(banner->property("code").toString(), QStringLiteral("SLOT_UNAVAILABLE"));
-    QCOMPARE(banner->text(), bookingErrorText(QStringLiteral("SLOT_UNAVAILABLE")));
+    QCOMPARE(banner->text(), errorText(QStringLiteral("SLOT_UNAVAILABLE")));
     QCOMPARE(accepted.count(), 0);
 
     const QList<QPushButton *> alternatives = dialog->findChildren<QPushButton *>(QStringLiteral("alternativeButton"));

@@ -161,10 +161,10 @@ void TestChangeFeed::theFeedCarriesTheChangedAppointmentsAsTheyAreNow()
     const auto batch = ClinicQueries::changesSince(reader, m_clinic.id, cursor);
     QVERIFY(batch.ok());
     QCOMPARE(batch->events, 2);
-    QCOMPARE(batch->appointments.size(), 1);
+    QCOMPARE(batch->changes.appointments.size(), 1);
     const auto loaded = ClinicQueries::loadAppointment(reader, m_clinic.id, booked->appointmentId);
     QVERIFY(loaded.ok() && loaded.value());
-    const Appointment &fed = batch->appointments.first();
+    const Appointment &fed = batch->changes.appointments.first();
     const Appointment &expected = *loaded.value();
     QCOMPARE(fed.id, expected.id);
     QCOMPARE(fed.orgId, expected.orgId);
@@ -200,11 +200,11 @@ void TestChangeFeed::anotherClinicsChangesAreNotInTheFeed()
     const auto asked = ClinicQueries::changesSince(desk, other.id, start->cursor);
     QVERIFY(asked.ok());
     QCOMPARE(asked->events, 0);
-    QVERIFY(asked->appointments.isEmpty());
+    QVERIFY(asked->changes.appointments.isEmpty());
     const auto own = ClinicQueries::changesSince(desk, m_clinic.id, start->cursor);
     QVERIFY(own.ok());
     QVERIFY(!own->appointmentIds.contains(theirs->appointmentId));
-    for (const Appointment &a : own->appointments)
+    for (const Appointment &a : own->changes.appointments)
         QCOMPARE(a.orgId, m_clinic.id);
     close(desk);
 }

@@ -153,8 +153,8 @@ void TestCrossClinic::clinicAHoldingEverythingItCanDoesNotDelayClinicB()
     QVERIFY2(booked.value(u"ok").toBool(), qPrintable(booked.value(u"code").toString() + booked.value(u"sql_message").toString()));
     const QJsonObject replay = book(desk, m_b, 11, u"Bob Newcomer"_s, bKey);
     QCOMPARE(replay.value(u"appointment_id").toInteger(), booked.value(u"appointment_id").toInteger());
-    const QJsonObject moved = jsonAnswer(desk, u"frontdesk.reschedule_appointment(%1, now() + interval '4 days', "
-                                               "now() + interval '4 days 30 minutes')"_s.arg(bAppointment));
+    const QJsonObject moved = jsonAnswer(desk, u"frontdesk.reschedule_appointment(%1, date_trunc('day', now()) + interval '4 days 10 hours', "
+                                               "date_trunc('day', now()) + interval '4 days 10 hours 30 minutes')"_s.arg(bAppointment));
     QVERIFY2(moved.value(u"ok").toBool(), qPrintable(moved.value(u"code").toString() + moved.value(u"sql_message").toString()));
     const qint64 followUp = m_db->scalar(u"select min(id) from frontdesk.follow_ups where org_id = %1"_s.arg(m_b.id))
                                 .toLongLong();

@@ -18,18 +18,18 @@ private Q_SLOTS:
     void setDaySortsByStartProviderAndId();
     void rowsFallOnTheClinicsLocalDay();
     void displaysClinicTimeAndLabels();
-    void liveBookingIsInsertedInOrderAndMarkedNew();
+    void liveBookingIsInsertedInOrder();
     void updateInPlaceKeepsPersistentIndex();
     void timeChangeMovesRowAndKeepsPersistentIndex();
     void moveToAnotherDayRemovesRow();
     void otherClinicIsIgnored();
-    void newBookingOnAnotherDayIsAnnouncedAndStaysNew();
-    void changeOfAnOldAppointmentIsNotNew();
-    void markSeenClearsNew();
     void sameDayReloadAppliesDifferencesWithoutReset();
     void shownTextsFollowAChangedAppointment();
     void shownTextsFollowTheClinicsZoneAndRegion();
     void movesKeepTheDayInOrder();
+    void anotherDayShowsNoRowsUntilRead();
+    void aDayUnavailableOfflineShowsNoRowsOfTheDayBefore();
+    void anUnknownStatusIsShownAsStoredNotAsBooked();
 
 private:
     Appointment make(qint64 id, QTime localStart, int minutes, const QString &provider = QStringLiteral("Dr. A"),
@@ -54,8 +54,6 @@ void TestDayModel::initTestCase()
 void TestDayModel::init()
 {
     m_model = new DayModel;
-    // Bookings created from here on are "new"; make() stamps creation an hour earlier.
-    m_model->setWatchingSince(QDateTime(m_day, QTime(8, 0), m_clinic.timeZone).toUTC());
     m_model->setClinic(m_clinic);
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -97,9 +95,9 @@ void TestDayModel::setDaySortsByStartProviderAndId()
     for (int row = 0; row < m_model->rowCount(); ++row)
         order.append(m_model->index(row, 0).data(DayModel::AppointmentIdRole).toLongLong());
     QCOMPARE(order, (QList<qint64>{ 1, 2, 4, 3 }));
-    // Loaded rows are not new: they were there before this desk looked.
-    QCOMPARE(m_model->unseenCount(), 0);
+    // Without a list of new bookings, nothing is new.
     QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
+    QCOMPARE(m_model->loadState(), DayModel::LoadState::Loaded);
 }
 
 void TestDayModel::rowsFallOnTheClinicsLocalDay()
@@ -129,14 +127,11 @@ void TestDayModel::displaysClinicTimeAndLabels()
     QVERIFY(!m_model->headerData(0, Qt::Vertical).isValid());
 }
 
-void TestDayModel::liveBookingIsInsertedInOrderAndMarkedNew()
+void TestDayModel::liveBookingIsInsertedInOrder()
 {
     m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(11, 0), 30) });
     QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
-    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
-    QSignalSpy unseen(m_model, &DayModel::unseenCountChanged);
-
     Appointment fresh = make(3, QTime(10, 0), 30);
     fresh.createdAt = QDateTime(m_day, QTime(9, 59), m_clinic.timeZone).toUTC();
     m_model->applyChange(fresh);
@@ -146,17 +141,12 @@ void TestDayModel::liveBookingIsInsertedInOrderAndMarkedNew()
     QCOMPARE(inserted.first().at(1).toInt(), 1);
     QCOMPARE(inserted.first().at(2).toInt(), 1);
     QCOMPARE(m_model->rowOf(3), 1);
-    QCOMPARE(arrived.count(), 1);
-    QCOMPARE(arrived.first().first().value<Appointment>().id, qint64(3));
-    QCOMPARE(unseen.count(), 1);
-    QCOMPARE(m_model->unseenCount(), 1);
-    QVERIFY(m_model->index(1, 0).data(DayModel::IsNewRole).toBool());
-    QCOMPARE(m_model->index(1, DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3 (new)"));
+    // The patient's name is the name: "new" is a role for the views to draw, not a text.
+    QCOMPARE(m_model->index(1, DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3"));
 
-    // The same change again (a repeated doorbell) neither duplicates nor re-announces.
+    // The same change again (a repeated doorbell) does not duplicate it.
     m_model->applyChange(fresh);
     QCOMPARE(m_model->rowCount(), 3);
-    QCOMPARE(arrived.count(), 1);
 }
 
 void TestDayModel::updateInPlaceKeepsPersistentIndex()
@@ -212,71 +202,21 @@ void TestDayModel::moveToAnotherDayRemovesRow()
 void TestDayModel::otherClinicIsIgnored()
 {
     m_model->setDay(m_day, {});
-    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
     Appointment foreign = make(1, QTime(9, 0), 30);
     foreign.orgId = m_clinic.id + 1;
     foreign.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();   // fresh: would be new
     m_model->applyChange(foreign);
     m_model->setDay(m_day, { foreign });
     QCOMPARE(m_model->rowCount(), 0);
-    QCOMPARE(arrived.count(), 0);
-    QCOMPARE(m_model->unseenCount(), 0);
-}
-
-void TestDayModel::newBookingOnAnotherDayIsAnnouncedAndStaysNew()
-{
-    m_model->setDay(m_day, {});
-    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
-    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-    Appointment tomorrow = make(5, QTime(9, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(1));
-    tomorrow.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
-    m_model->applyChange(tomorrow);
-    QCOMPARE(inserted.count(), 0);
-    QCOMPARE(arrived.count(), 1);
-    QCOMPARE(m_model->unseenCount(), 1);
-
-    // Going to that day shows it as new until looked at.
-    m_model->setDay(m_day.addDays(1), { tomorrow });
-    QVERIFY(m_model->index(0, 0).data(DayModel::IsNewRole).toBool());
-}
-
-void TestDayModel::changeOfAnOldAppointmentIsNotNew()
-{
-    m_model->setDay(m_day, {});
-    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
-    // Created before this desk started watching (make() stamps 07:00): e.g. a confirmation
-    // of an appointment from last week, now on the shown day.
-    m_model->applyChange(make(9, QTime(15, 0), 30));
-    QCOMPARE(m_model->rowCount(), 1);
-    QCOMPARE(arrived.count(), 0);
-    QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
-}
-
-void TestDayModel::markSeenClearsNew()
-{
-    m_model->setDay(m_day, {});
-    Appointment fresh = make(3, QTime(10, 0), 30);
-    fresh.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
-    m_model->applyChange(fresh);
-    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    QSignalSpy unseen(m_model, &DayModel::unseenCountChanged);
-    m_model->markSeen(3);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(unseen.count(), 1);
-    QCOMPARE(unseen.first().first().toInt(), 0);
-    QCOMPARE(m_model->index(0, 0).data(DayModel::IsNewRole).toBool(), false);
-    m_model->markSeen(3);   // seen twice: nothing more to say
-    QCOMPARE(unseen.count(), 1);
 }
 
 // After a reconnect the worker reloads the shown day: the model applies the differences, so
-// the view keeps its selection, and bookings made during the outage are new.
+// the view keeps its selection.
 void TestDayModel::sameDayReloadAppliesDifferencesWithoutReset()
 {
     m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30), make(3, QTime(11, 0), 30) });
     const QPersistentModelIndex selected = m_model->index(2, 0);   // appointment 3
     QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
-    QSignalSpy arrived(m_model, &DayModel::appointmentArrived);
 
     Appointment missed = make(4, QTime(8, 0), 30);   // booked while the desk was away
     missed.createdAt = QDateTime(m_day, QTime(8, 30), m_clinic.timeZone).toUTC();
@@ -292,14 +232,11 @@ void TestDayModel::sameDayReloadAppliesDifferencesWithoutReset()
     QCOMPARE(m_model->index(m_model->rowOf(2), DayModel::StatusColumn).data().toString(), QStringLiteral("Confirmed"));
     QVERIFY(selected.isValid());
     QCOMPARE(selected.data(DayModel::AppointmentIdRole).toLongLong(), qint64(3));
-    QCOMPARE(arrived.count(), 1);
-    QVERIFY(m_model->index(0, 0).data(DayModel::IsNewRole).toBool());
-    QCOMPARE(m_model->unseenCount(), 1);
 
-    // The same reload again changes nothing and announces nothing twice.
+    // The same reload again changes nothing.
     m_model->setDay(m_day, { confirmed, make(3, QTime(11, 0), 30), missed });
-    QCOMPARE(arrived.count(), 1);
     QCOMPARE(reset.count(), 0);
+    QCOMPARE(m_model->rowCount(), 3);
 }
 
 // The texts a row shows are made when it changes, not on each paint: each change must make
@@ -337,7 +274,7 @@ void TestDayModel::shownTextsFollowAChangedAppointment()
     QVERIFY2(row.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Booked by desk1 on ")),
              qPrintable(row.data(Qt::ToolTipRole).toString()));
 
-    // A row inserted live shows its own texts, "new" included.
+    // A row inserted live shows its own texts.
     Appointment fresh = make(3, QTime(12, 0), 20);
     fresh.phone = QStringLiteral("+12125550143");
     fresh.createdAt = QDateTime(m_day, QTime(9, 0), m_clinic.timeZone).toUTC();
@@ -345,8 +282,6 @@ void TestDayModel::shownTextsFollowAChangedAppointment()
     const QModelIndex inserted = m_model->index(m_model->rowOf(3), 0);
     QCOMPARE(inserted.siblingAtColumn(DayModel::TimeColumn).data().toString(), QStringLiteral("12:00 – 12:20"));
     QCOMPARE(inserted.siblingAtColumn(DayModel::PhoneColumn).data().toString(), QStringLiteral("(212) 555-0143"));
-    QCOMPARE(inserted.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3 (new)"));
-    m_model->markSeen(3);
     QCOMPARE(inserted.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Patient 3"));
 }
 
@@ -411,6 +346,55 @@ void TestDayModel::movesKeepTheDayInOrder()
     }
     QVERIFY(watched.isValid());
     QCOMPARE(watched.data(DayModel::AppointmentIdRole).toLongLong(), qint64(7));
+}
+
+// Found in the demo: while offline, Next day changed the title to Monday but the table kept
+// listing Saturday's appointments.
+void TestDayModel::anotherDayShowsNoRowsUntilRead()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30), make(2, QTime(10, 0), 30) });
+    QSignalSpy states(m_model, &DayModel::loadStateChanged);
+    m_model->showLoading(m_day.addDays(1));
+    QCOMPARE(m_model->day(), m_day.addDays(1));
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->loadState(), DayModel::LoadState::Loading);
+    QCOMPARE(states.count(), 1);
+    // A change for the day before, arriving late, is not shown under the new date.
+    m_model->applyChange(make(3, QTime(11, 0), 30));
+    QCOMPARE(m_model->rowCount(), 0);
+    // Nor is one of the new day, before the day itself is read: a part is not the whole.
+    m_model->applyChange(make(4, QTime(11, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(1)));
+    QCOMPARE(m_model->rowCount(), 0);
+    m_model->setDay(m_day.addDays(1), { make(4, QTime(11, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(1)) });
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->loadState(), DayModel::LoadState::Loaded);
+}
+
+void TestDayModel::aDayUnavailableOfflineShowsNoRowsOfTheDayBefore()
+{
+    m_model->setDay(m_day, { make(1, QTime(9, 0), 30) });
+    QSignalSpy dayChanged(m_model, &DayModel::dayChanged);
+    m_model->showUnavailable(m_day.addDays(1));
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_model->day(), m_day.addDays(1));
+    QCOMPARE(m_model->loadState(), DayModel::LoadState::UnavailableOffline);
+    QCOMPARE(dayChanged.count(), 1);
+    // Back online, the day is read and shown whole.
+    m_model->setDay(m_day.addDays(1), { make(2, QTime(9, 0), 30, QStringLiteral("Dr. A"), m_day.addDays(1)) });
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->loadState(), DayModel::LoadState::Loaded);
+}
+
+void TestDayModel::anUnknownStatusIsShownAsStoredNotAsBooked()
+{
+    Appointment odd = make(1, QTime(9, 0), 30);
+    odd.statusText = QStringLiteral("waitlisted");
+    odd.status = appointmentStatusFromDatabase(odd.statusText);
+    QCOMPARE(odd.status, AppointmentStatus::Unknown);
+    QCOMPARE(appointmentStatusFromDatabase(QStringLiteral("booked")), AppointmentStatus::Booked);
+    m_model->setDay(m_day, { odd });
+    const QString shown = m_model->index(0, DayModel::StatusColumn).data().toString();
+    QVERIFY2(shown.contains(u"waitlisted") && !shown.contains(u"Booked"), qPrintable(shown));
 }
 
 QTEST_GUILESS_MAIN(TestDayModel)

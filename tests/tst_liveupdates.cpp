@@ -1,5 +1,7 @@
 #include "TestDatabase.h"
 #include "day/DayModel.h"
+#include "live/NewBookingsModel.h"
+#include "db/ClinicQueries.h"
 #include "services/ClinicSession.h"
 
 #include <QElapsedTimer>
@@ -89,7 +91,7 @@ bool TestLiveUpdates::showTomorrowOnline(ClinicSession &session)
         return false;
     const QDate tomorrow = session.today().addDays(1);
     session.showDay(tomorrow);
-    return QTest::qWaitFor([&] { return session.dayModel()->day() == tomorrow; }, 5000);
+    return QTest::qWaitFor([&] { return session.dayModel()->day() == tomorrow && session.dayModel()->loadState() == DayModel::LoadState::Loaded; }, 5000);
 }
 
 void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
@@ -102,14 +104,14 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     QVERIFY(waitOnline(session));
     // "New" is measured from the server's clock at the first connection.
     const QDateTime afterOnline = m_db->scalar(QStringLiteral("select now()")).toDateTime().toUTC();
-    QVERIFY(model->watchingSince() >= beforeStart);
-    QVERIFY(model->watchingSince() <= afterOnline);
+    QVERIFY(session.newBookings()->watchingSince() >= beforeStart);
+    QVERIFY(session.newBookings()->watchingSince() <= afterOnline);
     QVERIFY(showTomorrowOnline(session));
     const QDate tomorrow = session.day();
     QCOMPARE(model->rowCount(), 0);
 
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
-    QSignalSpy arrived(model, &DayModel::appointmentArrived);
+    QSignalSpy arrived(session.newBookings(), &NewBookingsModel::arrived);
     const int resetsBefore = reset.count();
     StallMeter stalls;
 
@@ -138,7 +140,7 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     QCOMPARE(arrived.count(), 1);
     const QModelIndex row = model->index(model->rowOf(booked.appointmentId), 0);
     QVERIFY(row.isValid());
-    QCOMPARE(row.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Grace Hopper (new)"));
+    QCOMPARE(row.siblingAtColumn(DayModel::PatientColumn).data().toString(), QStringLiteral("Grace Hopper"));
     QCOMPARE(row.data(DayModel::SourceRole).toInt(), int(BookingSource::AiVoice));
     QVERIFY(row.data(DayModel::IsNewRole).toBool());
 }
@@ -151,14 +153,21 @@ void TestLiveUpdates::bookingForAnotherDayIsAnnouncedButNotListed()
     QVERIFY(showTomorrowOnline(session));
     const QDate tomorrow = session.day();
 
-    QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
+    QSignalSpy changed(&session, &ClinicSession::changesArrived);
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
     const BookingResult booked = m_db->bookOnOwnThread(request(tomorrow.addDays(3), QTime(11, 0)));
     QVERIFY(booked.ok);
     QTRY_COMPARE(changed.count(), 1);
-    QCOMPARE(changed.first().first().value<Appointment>().id, booked.appointmentId);
+    const auto changes = changed.first().first().value<ChangeSet>();
+    QCOMPARE(changes.appointments.size(), 1);
+    QCOMPARE(changes.appointments.first().id, booked.appointmentId);
+    // Typed: the event says what happened, not only which appointment.
+    QCOMPARE(changes.events.size(), 1);
+    QCOMPARE(changes.events.first().kind, ChangeEvent::Kind::Booked);
+    QCOMPARE(changes.events.first().appointmentId, booked.appointmentId);
+    QCOMPARE(changes.events.first().patientId, booked.patientId);
     QCOMPARE(inserted.count(), 0);
-    QCOMPARE(model->unseenCount(), 1);
+    QCOMPARE(session.newBookings()->count(), 1);
 }
 
 void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
@@ -170,7 +179,7 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
     const QDate tomorrow = session.day();
 
     QSignalSpy states(&session, &ClinicSession::connectionStateChanged);
-    QSignalSpy arrived(model, &DayModel::appointmentArrived);
+    QSignalSpy arrived(session.newBookings(), &NewBookingsModel::arrived);
     // The server drops the desk's connections, as a restart or a network cut would. QPSQL
     // notices nothing; only the worker's heartbeat can.
     const int killed = m_db->scalar(QStringLiteral(
@@ -180,7 +189,7 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
 
     // Booked while the desk is not listening: their doorbells ring for nobody. One on the shown
     // day, one on a day nobody is looking at.
-    QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
+    QSignalSpy changed(&session, &ClinicSession::changesArrived);
     const BookingResult missed = m_db->bookOnOwnThread(request(tomorrow, QTime(14, 0)));
     QVERIFY(missed.ok);
     const BookingResult missedElsewhere = m_db->bookOnOwnThread(request(tomorrow.addDays(4), QTime(9, 0)));
@@ -195,10 +204,10 @@ void TestLiveUpdates::catchesUpAfterTheConnectionIsKilled()
     QVERIFY(model->index(model->rowOf(missed.appointmentId), 0).data(DayModel::IsNewRole).toBool());
     // The change feed brought both, the one on another day too, and both are announced once.
     QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
-        return args.first().value<Appointment>().id == missedElsewhere.appointmentId;
+        return args.first().value<ChangeSet>().appointment(missedElsewhere.appointmentId) != nullptr;
     }));
     QCOMPARE(arrived.count(), 2);
-    QCOMPARE(model->unseenCount(), 2);
+    QCOMPARE(session.newBookings()->count(), 2);
     // "Offline since" would count from the loss; here it never got that far.
     QCOMPARE(session.connectionState().status, ConnectionState::Online);
 
@@ -213,17 +222,23 @@ void TestLiveUpdates::startsOfflineAndRefusesToBook()
     ConnectionSettings nowhere = m_db->settings();
     nowhere.port = 1;   // nothing listens there
     ClinicSession session(nowhere, m_clinic.id);
-    QSignalSpy finished(&session, &ClinicSession::bookingFinished);
     session.start();
     QTRY_COMPARE_WITH_TIMEOUT(session.connectionState().status, ConnectionState::Offline, 10000);
     QVERIFY(!session.connectionState().detail.isEmpty());
 
-    const quint64 id = session.book(request(QDate::currentDate().addDays(1), QTime(9, 0)));
-    QTRY_COMPARE(finished.count(), 1);
-    QCOMPARE(finished.first().at(0).toULongLong(), id);
-    const auto result = finished.first().at(1).value<BookingResult>();
-    QVERIFY(!result.ok);
-    QCOMPARE(result.code, QStringLiteral("OFFLINE"));
+    std::optional<CommandResult> result;
+    session.send(&session, Commands::book(request(QDate::currentDate().addDays(1), QTime(9, 0))),
+                 [&result](const CommandResult &answer) { result = answer; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->ok);
+    QCOMPARE(result->code, QStringLiteral("OFFLINE"));
+
+    // A read asked for while offline is answered too, with the same error, to the asker alone.
+    std::optional<Result<Clinic>> read;
+    session.read<Clinic>(&session, [this](QSqlDatabase &db) { return ClinicQueries::loadClinic(db, m_clinic.id); },
+                         [&read](const Result<Clinic> &answer) { read = answer; });
+    QTRY_VERIFY(read.has_value());
+    QCOMPARE(read->error().code, QStringLiteral("OFFLINE"));
     QCOMPARE(m_db->scalar(QStringLiteral("select count(*) from frontdesk.appointments")).toInt(), 0);
 }
 

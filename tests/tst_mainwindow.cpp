@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "TestDatabase.h"
 #include "day/DayModel.h"
+#include "live/NewBookingsModel.h"
 #include "services/ClinicSession.h"
 
 #include <QAction>
@@ -154,7 +155,7 @@ void TestMainWindow::liveBookingKeepsSelectionAndScroll()
     const int scroll = table->verticalScrollBar()->value();
     QVERIFY(scroll > 0);
 
-    const int unseenBefore = m_session->dayModel()->unseenCount();
+    const int unseenBefore = m_session->newBookings()->count();
     // An AI booking lands at 07:00, above everything.
     const qint64 fresh = bookElsewhere(tomorrow, QTime(7, 0));
     QTRY_COMPARE(table->model()->rowCount(), 41);
@@ -165,7 +166,7 @@ void TestMainWindow::liveBookingKeepsSelectionAndScroll()
     // The view may shift by the inserted row, never jump back to the top.
     QVERIFY2(qAbs(table->verticalScrollBar()->value() - scroll) <= 1,
              qPrintable(QStringLiteral("%1 -> %2").arg(scroll).arg(table->verticalScrollBar()->value())));
-    QCOMPARE(m_session->dayModel()->unseenCount(), unseenBefore + 1);
+    QCOMPARE(m_session->newBookings()->count(), unseenBefore + 1);
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("newBookingsLabel"))->text(),
              QStringLiteral("New bookings: %1").arg(unseenBefore + 1));
 }
@@ -175,7 +176,7 @@ void TestMainWindow::selectingANewBookingMarksItSeen()
     const qint64 fresh = bookElsewhere(m_session->today().addDays(1), QTime(9, 0));
     action("actionNextDay")->trigger();
     QTRY_COMPARE(m_session->dayModel()->rowOf(fresh), 0);
-    QTRY_COMPARE(m_session->dayModel()->unseenCount(), 1);
+    QTRY_COMPARE(m_session->newBookings()->count(), 1);
     QTableView *table = m_window->appointmentTable();
     QVERIFY(table->model()->index(0, 0).data(DayModel::IsNewRole).toBool());
     table->setFocus();

@@ -446,23 +446,28 @@ void TestTenancy::deskSessionAsStaffSeesOnlyItsClinicLive()
     const QDate day = QDate::currentDate().addDays(3);
     session.showDay(day);
     QTRY_COMPARE(session.dayModel()->day(), day);
+    QTRY_COMPARE(session.dayModel()->loadState(), DayModel::LoadState::Loaded);
     const int rowsBefore = session.dayModel()->rowCount();
     QVERIFY(rowsBefore > 0);
 
-    QSignalSpy changed(&session, &ClinicSession::appointmentChanged);
+    QSignalSpy changed(&session, &ClinicSession::changesArrived);
     const auto theirs = m_db->bookOnOwnThread(request(m_b.id, m_b.providers.first().id, 19, BookingSource::Staff));
     QVERIFY(theirs.ok);
     const auto ours = m_db->bookOnOwnThread(request(m_a.id, m_a.providers.first().id, 19, BookingSource::Staff));
     QVERIFY(ours.ok);
     QTRY_COMPARE(session.dayModel()->rowCount(), rowsBefore + 1);
     QCOMPARE(changed.count(), 1);
+    const auto changes = changed.first().first().value<ChangeSet>();
+    QCOMPARE(changes.appointments.size(), 1);
+    QCOMPARE(changes.appointments.first().id, ours.appointmentId);
     QVERIFY(session.dayModel()->rowOf(ours.appointmentId) >= 0);
     QCOMPARE(session.dayModel()->rowOf(theirs.appointmentId), -1);
 
-    QSignalSpy finished(&session, &ClinicSession::bookingFinished);
-    session.book(request(m_a.id, m_a.providers.first().id, 20, BookingSource::Staff));
-    QTRY_COMPARE(finished.count(), 1);
-    QVERIFY(finished.first().at(1).value<BookingResult>().ok);
+    std::optional<CommandResult> answer;
+    session.send(&session, Commands::book(request(m_a.id, m_a.providers.first().id, 20, BookingSource::Staff)),
+                 [&answer](const CommandResult &result) { answer = result; });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY2(answer->ok, qPrintable(answer->code));
 }
 
 QTEST_GUILESS_MAIN(TestTenancy)

@@ -1,6 +1,7 @@
 #include "BookingDialog.h"
 
 #include "services/ClinicSession.h"
+#include "text/ErrorTexts.h"
 #include "text/ClockTime.h"
 #include "text/EmailAddress.h"
 #include "text/PersonName.h"
@@ -48,7 +49,6 @@ BookingDialog::BookingDialog(ClinicSession *session, QDateTime suggestedStartUtc
     m_time->setTime(local.time());
     updateHints();
 
-    connect(m_session, &ClinicSession::bookingFinished, this, &BookingDialog::onBookingFinished);
 }
 
 void BookingDialog::buildForm()
@@ -191,13 +191,12 @@ BookingRequest BookingDialog::request() const
 
 void BookingDialog::submit()
 {
-    if (m_pendingRequest)
+    if (m_pending)
         return;
     if (m_outcomeUnknown) {
         // The same request again, byte for byte: its key makes a second booking impossible.
         m_error->hide();
-        setBusy(true);
-        m_pendingRequest = m_session->book(m_sent);
+        send();
         return;
     }
     updateHints();
@@ -210,36 +209,45 @@ void BookingDialog::submit()
         }
     }
     if (m_phone->text().trimmed().isEmpty() && m_email->text().trimmed().isEmpty()) {
-        m_error->setText(bookingErrorText(QStringLiteral("CONTACT_REQUIRED")));
+        m_error->setText(errorText(QStringLiteral("CONTACT_REQUIRED")));
         m_error->show();
         return;
     }
     m_error->hide();
-    setBusy(true);
     m_sent = request();
-    m_pendingRequest = m_session->book(m_sent);
+    send();
+}
+
+void BookingDialog::send()
+{
+    m_pending = true;
+    setBusy(true);
+    m_session->send(this, Commands::book(m_sent), [this](const CommandResult &answer) {
+        onBookingFinished(answer.code == u"OFFLINE" || answer.code == u"CONNECTION_LOST"
+                                  || answer.code == u"DATABASE_ERROR"
+                              ? BookingResult::failure(answer.code, answer.message)
+                              : BookingResult::fromAnswer(answer.answer));
+    });
 }
 
 void BookingDialog::reject()
 {
     // Closing while a request is out would leave the receptionist not knowing its outcome.
-    if (m_pendingRequest)
+    if (m_pending)
         return;
     QDialog::reject();
 }
 
-void BookingDialog::onBookingFinished(quint64 requestId, const BookingResult &result)
+void BookingDialog::onBookingFinished(const BookingResult &result)
 {
-    if (requestId != m_pendingRequest)
-        return;
-    m_pendingRequest = 0;
+    m_pending = false;
     setBusy(false);
     if (result.ok) {
         m_bookedId = result.appointmentId;
         accept();
         return;
     }
-    m_error->setText(errorText(result));
+    m_error->setText(describeRefusal(result));
     m_error->setProperty("code", result.code);
     m_error->show();
     showAlternatives(result.alternatives);
@@ -280,10 +288,10 @@ void BookingDialog::showAlternatives(const QList<QDateTime> &alternatives)
     m_alternatives->show();
 }
 
-QString BookingDialog::errorText(const BookingResult &result) const
+QString BookingDialog::describeRefusal(const BookingResult &result) const
 {
     if (result.code != u"PATIENT_BUSY" || !result.conflictStartsAt.isValid())
-        return bookingErrorText(result.code);
+        return frontdesk::errorText(result.code);
     QString provider;
     for (const Provider &p : m_clinic.providers) {
         if (p.id == result.conflictProviderId)

@@ -41,16 +41,17 @@ public Q_SLOTS:
 private:
     void buildForm();
     void updateHints();
-    void onBookingFinished(quint64 requestId, const BookingResult &result);
+    void send();
+    void onBookingFinished(const BookingResult &result);
     void showAlternatives(const QList<QDateTime> &alternatives);
     void setBusy(bool busy);
     QString localeTime(const QDateTime &utc) const;
-    QString errorText(const BookingResult &result) const;
+    QString describeRefusal(const BookingResult &result) const;
 
     ClinicSession *m_session;
     Clinic m_clinic;
     QString m_idempotencyKey;
-    quint64 m_pendingRequest = 0;
+    bool m_pending = false;         // a request is out: no second one, no closing
     BookingRequest m_sent;          // the last request sent
     bool m_outcomeUnknown = false;  // the last call dropped: only m_sent may go again
     qint64 m_bookedId = 0;

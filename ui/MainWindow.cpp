@@ -4,6 +4,7 @@
 #include "ConnectionStatusLabel.h"
 #include "NewBookingDelegate.h"
 #include "day/DayModel.h"
+#include "live/NewBookingsModel.h"
 #include "services/ClinicSession.h"
 #include "text/ClockTime.h"
 
@@ -45,7 +46,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     // Not ResizeToContents: that measures every row of the day again on each live booking.
     // Columns fit their contents when a day is shown, and the desk may resize them after.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    connect(session->dayModel(), &DayModel::dayChanged, this, &MainWindow::fitColumnsSoon);
+    connect(session->dayModel(), &QAbstractItemModel::modelReset, this, &MainWindow::fitColumnsSoon);
     // A day shown empty gets its widths from its first bookings, not from the headers alone; a
     // booking arriving later widens only the columns its own texts do not fit (a name must be
     // readable), measuring that row alone: never every row, never narrower than set by hand.
@@ -88,8 +89,8 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
         updateDayTitle();
     });
     connect(session, &ClinicSession::dayRequested, this, &MainWindow::updateDayTitle);
-    connect(session->dayModel(), &DayModel::appointmentArrived, this, &MainWindow::onAppointmentArrived);
-    connect(session->dayModel(), &DayModel::unseenCountChanged, this, [this](int count) {
+    connect(session->newBookings(), &NewBookingsModel::arrived, this, &MainWindow::onAppointmentArrived);
+    connect(session->newBookings(), &NewBookingsModel::countChanged, this, [this](int count) {
         m_newCount->setText(count > 0 ? tr("New bookings: %1").arg(count) : QString());
     });
     updateDayTitle();
@@ -205,7 +206,7 @@ void MainWindow::markCurrentSeen()
 {
     const QModelIndex current = m_table->currentIndex();
     if (current.isValid())
-        m_session->dayModel()->markSeen(current.data(DayModel::AppointmentIdRole).toLongLong());
+        m_session->newBookings()->markSeen(current.data(DayModel::AppointmentIdRole).toLongLong());
 }
 
 } // namespace frontdesk

@@ -1,5 +1,6 @@
 #include "DayModel.h"
 
+#include "live/NewBookingsModel.h"
 #include "text/ClockTime.h"
 #include "text/PhoneNumbers.h"
 
@@ -26,18 +27,24 @@ const auto startsBeforeRow = [](const Appointment &a, const auto &row) { return 
 } // namespace
 
 DayModel::DayModel(QObject *parent)
-    : QAbstractTableModel(parent), m_watchingSince(QDateTime::currentDateTimeUtc())
+    : QAbstractTableModel(parent)
 {
 }
 
-void DayModel::setWatchingSince(const QDateTime &since)
+void DayModel::setNewBookings(const NewBookingsModel *newBookings)
 {
-    m_watchingSince = since;
+    if (m_newBookings)
+        disconnect(m_newBookings, nullptr, this, nullptr);
+    m_newBookings = newBookings;
+    if (newBookings)
+        connect(newBookings, &NewBookingsModel::newnessChanged, this, &DayModel::newnessChanged);
 }
 
-bool DayModel::isNewBooking(const Appointment &appointment) const
+void DayModel::newnessChanged(qint64 appointmentId)
 {
-    return appointment.createdAt >= m_watchingSince;
+    const int row = rowOf(appointmentId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 DayModel::Row DayModel::makeRow(const Appointment &appointment) const
@@ -46,12 +53,14 @@ DayModel::Row DayModel::makeRow(const Appointment &appointment) const
     row.appointment = appointment;
     row.timeText = clockTime(appointment.startsAt.toTimeZone(m_clinic.timeZone).time()) + QStringLiteral(" – ")
         + clockTime(appointment.endsAt.toTimeZone(m_clinic.timeZone).time());
-    row.newPatientText = tr("%1 (new)").arg(appointment.patientName);
-    row.statusText = displayText(appointment.status);
+    row.statusText = displayText(appointment.status, appointment.statusText);
     row.sourceText = displayText(appointment.source);
     row.phoneText = formatPhoneNumber(appointment.phone, m_clinic.phoneRegion);
     row.toolTip = tr("Booked by %1 on %2").arg(appointment.createdBy,
         QLocale().toString(appointment.createdAt.toTimeZone(m_clinic.timeZone), QLocale::ShortFormat));
+    row.searchText = QStringList{ appointment.patientName, appointment.providerName, row.phoneText, appointment.phone,
+                                  appointment.email, appointment.service, appointment.notes, row.statusText,
+                                  row.sourceText }.join(u'\n');
     return row;
 }
 
@@ -66,6 +75,31 @@ void DayModel::setClinic(const Clinic &clinic)
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void DayModel::resetTo(QDate day, LoadState state, QList<Row> rows)
+{
+    const bool dayChanges = day != m_day;
+    const bool stateChanges = state != m_loadState;
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_day = day;
+    m_loadState = state;
+    endResetModel();
+    if (dayChanges)
+        Q_EMIT dayChanged(day);
+    if (stateChanges)
+        Q_EMIT loadStateChanged(state);
+}
+
+void DayModel::showLoading(QDate day)
+{
+    resetTo(day, LoadState::Loading, {});
+}
+
+void DayModel::showUnavailable(QDate day)
+{
+    resetTo(day, LoadState::UnavailableOffline, {});
+}
+
 void DayModel::setDay(QDate day, const AppointmentList &appointments)
 {
     AppointmentList sorted;
@@ -75,49 +109,32 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
     }
     std::sort(sorted.begin(), sorted.end(), startsBefore);
 
-    if (day != m_day) {
+    if (day != m_day || m_rows.isEmpty()) {
         QList<Row> rows;
         rows.reserve(sorted.size());
         for (const Appointment &a : std::as_const(sorted))
             rows.append(makeRow(a));
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_day = day;
-        endResetModel();
-        Q_EMIT dayChanged(day);
-    } else {
-        // A reload of the shown day (after a reconnect): apply the differences row by row, so
-        // the views keep their selection and scroll position.
-        QSet<qint64> incoming;
-        for (const Appointment &a : std::as_const(sorted))
-            incoming.insert(a.id);
-        for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-            if (!incoming.contains(m_rows.at(row).appointment.id)) {
-                beginRemoveRows({}, row, row);
-                m_rows.removeAt(row);
-                endRemoveRows();
-            }
-        }
-        for (const Appointment &a : std::as_const(sorted))
-            upsertRow(a);
-    }
-    // Bookings made while this desk was not listening (an outage) are new here too.
-    for (const Appointment &a : std::as_const(sorted))
-        noteIfNew(a);
-}
-
-void DayModel::noteIfNew(const Appointment &appointment)
-{
-    const bool known = m_known.contains(appointment.id);
-    m_known.insert(appointment.id);
-    if (known || !isNewBooking(appointment))
+        resetTo(day, LoadState::Loaded, std::move(rows));
         return;
-    m_unseen.insert(appointment.id);
-    const int row = rowOf(appointment.id);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    Q_EMIT unseenCountChanged(unseenCount());
-    Q_EMIT appointmentArrived(appointment);
+    }
+    // A reload of the shown day (after a reconnect): apply the differences row by row, so
+    // the views keep their selection and scroll position.
+    QSet<qint64> incoming;
+    for (const Appointment &a : std::as_const(sorted))
+        incoming.insert(a.id);
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (!incoming.contains(m_rows.at(row).appointment.id)) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const Appointment &a : std::as_const(sorted))
+        upsertRow(a);
+    if (m_loadState != LoadState::Loaded) {
+        m_loadState = LoadState::Loaded;
+        Q_EMIT loadStateChanged(m_loadState);
+    }
 }
 
 bool DayModel::isOnShownDay(const Appointment &appointment) const
@@ -151,14 +168,24 @@ int DayModel::rowOf(qint64 appointmentId) const
     return -1;
 }
 
+const Appointment *DayModel::appointment(qint64 appointmentId) const
+{
+    const int row = rowOf(appointmentId);
+    return row < 0 ? nullptr : &m_rows.at(row).appointment;
+}
+
+void DayModel::applyChanges(const ChangeSet &changes)
+{
+    for (const Appointment &a : changes.appointments)
+        applyChange(a);
+}
+
 void DayModel::applyChange(const Appointment &appointment)
 {
-    if (appointment.orgId != m_clinic.id)
+    // Rows of a day not read yet would be a part of it passed off as the whole.
+    if (appointment.orgId != m_clinic.id || m_loadState != LoadState::Loaded)
         return;
     upsertRow(appointment);
-    // A booking made since this desk started watching stays marked new, on whatever day it
-    // falls, until someone here has looked at it.
-    noteIfNew(appointment);
 }
 
 void DayModel::upsertRow(const Appointment &appointment)
@@ -194,16 +221,6 @@ void DayModel::upsertRow(const Appointment &appointment)
     Q_EMIT dataChanged(index(to, 0), index(to, ColumnCount - 1));
 }
 
-void DayModel::markSeen(qint64 appointmentId)
-{
-    if (!m_unseen.remove(appointmentId))
-        return;
-    const int row = rowOf(appointmentId);
-    if (row >= 0)
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    Q_EMIT unseenCountChanged(unseenCount());
-}
-
 int DayModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -220,12 +237,12 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows.at(index.row());
     const Appointment &a = r.appointment;
-    const bool isNew = m_unseen.contains(a.id);
+    const bool isNew = m_newBookings && m_newBookings->isNew(a.id);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn: return r.timeText;
-        case PatientColumn: return isNew ? r.newPatientText : a.patientName;
+        case PatientColumn: return a.patientName;
         case ProviderColumn: return a.providerName;
         case StatusColumn: return r.statusText;
         case SourceColumn: return r.sourceText;
@@ -240,6 +257,9 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
     case SourceRole: return int(a.source);
     case StatusRole: return int(a.status);
     case StartsAtRole: return a.startsAt;
+    case EndsAtRole: return a.endsAt;
+    case ProviderIdRole: return a.providerId;
+    case SearchTextRole: return r.searchText;
     }
     return {};
 }

@@ -1,16 +1,18 @@
 #pragma once
 
 #include "domain/Appointment.h"
+#include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
-#include <QSet>
 
 namespace frontdesk {
 
-// One clinic day's appointments, in start order, for the desk's views. An adapter: it turns
-// whole-day loads and single-appointment changes into row signals, so views keep their
+class NewBookingsModel;
+
+// One clinic day's appointments, in start order, for the desk's views (the book and the list).
+// An adapter: it turns whole-day loads and change sets into row signals, so views keep their
 // selection and scroll position while bookings arrive. It never talks to the database.
 class DayModel : public QAbstractTableModel
 {
@@ -21,33 +23,42 @@ public:
                   ServiceColumn, ColumnCount };
     enum Role {
         AppointmentIdRole = Qt::UserRole + 1,
-        IsNewRole,        // bool: arrived live and nobody at this desk has looked at it yet
+        IsNewRole,        // bool: the AI agent's booking, not looked at on this desk yet
         SourceRole,       // BookingSource as int
         StatusRole,       // AppointmentStatus as int
         StartsAtRole,     // QDateTime, UTC
+        EndsAtRole,       // QDateTime, UTC
+        ProviderIdRole,   // qint64
+        SearchTextRole,   // QString: every text a filter may match, in one string
     };
+
+    // Whether the rows are the shown day's: a day asked for while offline cannot be read, and
+    // must never show the rows of the day before it.
+    enum class LoadState { Loading, Loaded, UnavailableOffline };
 
     explicit DayModel(QObject *parent = nullptr);
 
     void setClinic(const Clinic &clinic);
-    // Bookings created from this moment on count as new until marked seen.
-    void setWatchingSince(const QDateTime &since);
-    QDateTime watchingSince() const { return m_watchingSince; }
+    // What marks rows new; the model follows its changes.
+    void setNewBookings(const NewBookingsModel *newBookings);
     const Clinic &clinic() const { return m_clinic; }
     QDate day() const { return m_day; }
+    LoadState loadState() const { return m_loadState; }
 
-    // Shows a freshly loaded day: another day replaces the rows, the same day is applied as
-    // differences. Rows still marked new stay new; bookings made since watching began that this
-    // desk was never shown (made during an outage) become new.
+    // Another day was asked for: no rows until it is read.
+    void showLoading(QDate day);
+    // That day cannot be read now (offline): no rows, and the state says why.
+    void showUnavailable(QDate day);
+    // Shows a freshly loaded day: another day (or an empty model) takes the rows at once, the
+    // shown day is applied as differences, so views keep their selection.
     void setDay(QDate day, const AppointmentList &appointments);
-    // Inserts, updates or removes the one appointment, as its day and time say. A booking
-    // created since watching began, on any day, is marked new and announced.
+    // Inserts, updates or removes each changed appointment, as its day and time say.
+    void applyChanges(const ChangeSet &changes);
     void applyChange(const Appointment &appointment);
-    void markSeen(qint64 appointmentId);
 
     int rowOf(qint64 appointmentId) const;
     const Appointment &appointmentAt(int row) const { return m_rows.at(row).appointment; }
-    int unseenCount() const { return int(m_unseen.size()); }
+    const Appointment *appointment(qint64 appointmentId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -56,9 +67,7 @@ public:
 
 Q_SIGNALS:
     void dayChanged(QDate day);
-    // A booking created since watching began arrived live, on whatever day.
-    void appointmentArrived(const frontdesk::Appointment &appointment);
-    void unseenCountChanged(int count);
+    void loadStateChanged(frontdesk::DayModel::LoadState state);
 
 private:
     // An appointment with the texts the views show for it, made once per change: data() runs
@@ -67,27 +76,26 @@ private:
     {
         Appointment appointment;
         QString timeText;
-        QString newPatientText;
         QString statusText;
         QString sourceText;
         QString phoneText;
         QString toolTip;
+        QString searchText;
     };
 
     Row makeRow(const Appointment &appointment) const;
     bool isOnShownDay(const Appointment &appointment) const;
-    bool isNewBooking(const Appointment &appointment) const;
+    void resetTo(QDate day, LoadState state, QList<Row> rows);
     void upsertRow(const Appointment &appointment);
-    void noteIfNew(const Appointment &appointment);
+    void newnessChanged(qint64 appointmentId);
     int insertPosition(const Appointment &appointment) const;
     int movePosition(int row, const Appointment &appointment) const;
 
     Clinic m_clinic;
-    QDateTime m_watchingSince;
+    const NewBookingsModel *m_newBookings = nullptr;
     QDate m_day;
+    LoadState m_loadState = LoadState::Loading;
     QList<Row> m_rows;
-    QSet<qint64> m_unseen;
-    QSet<qint64> m_known;   // every appointment this desk has been shown or told about
 };
 
 } // namespace frontdesk

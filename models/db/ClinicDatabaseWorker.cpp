@@ -105,6 +105,11 @@ bool ClinicDatabaseWorker::connectAll()
         return false;
     }
     m_clinic = clinic.value();
+    auto user = ClinicQueries::loadDeskUser(query);
+    if (!user) {
+        m_state.detail = user.error().message;
+        return false;
+    }
     if (!m_watchingSince.isValid()) {
         // "New" compares bookings' created_at with this moment: both by the server's clock,
         // whatever the desk PC's clock says.
@@ -117,6 +122,7 @@ bool ClinicDatabaseWorker::connectAll()
         Q_EMIT watchingStarted(m_watchingSince);
     }
     Q_EMIT clinicLoaded(m_clinic);
+    Q_EMIT userLoaded(user.value());
     return true;
 }
 
@@ -174,7 +180,9 @@ void ClinicDatabaseWorker::heartbeat()
 void ClinicDatabaseWorker::showDay(QDate day)
 {
     m_watchedDay = day;
-    if (m_state.status == ConnectionState::Online && !reloadWatchedDay())
+    if (m_state.status != ConnectionState::Online)
+        Q_EMIT dayUnavailable(day);
+    else if (!reloadWatchedDay())
         connectionLost(m_state.detail);
 }
 
@@ -216,36 +224,24 @@ bool ClinicDatabaseWorker::catchUp()
         return false;
     }
     // The feed brings the changed appointments themselves: one round trip per doorbell.
-    for (const Appointment &appointment : batch->appointments) {
-        qCDebug(lcLive) << "changed appointment" << appointment.id;
-        Q_EMIT appointmentChanged(appointment);
+    if (!batch->changes.isEmpty()) {
+        qCDebug(lcLive) << batch->changes.events.size() << "events," << batch->changes.appointments.size()
+                        << "appointments";
+        Q_EMIT changed(batch->changes);
     }
     m_cursor = batch->cursor;
     m_state.dataAsOf = QDateTime::currentDateTimeUtc();
     return true;
 }
 
-void ClinicDatabaseWorker::book(quint64 requestId, BookingRequest request)
+void ClinicDatabaseWorker::run(const DatabaseJob &job)
 {
-    if (m_state.status != ConnectionState::Online) {
-        Q_EMIT bookingFinished(requestId, BookingResult::failure(QStringLiteral("OFFLINE"),
-                                                                 QStringLiteral("not connected")));
-        return;
-    }
-    request.orgId = m_orgId;
-    auto result = ClinicQueries::bookRetrying(*connectionNamed(m_queryName), request);
-    if (!result) {
-        // Only a dead connection leaves the outcome unknown; any other database error means
-        // the call was rolled back.
-        const bool lost = !connectionNamed(m_queryName)->isOpen() || result.error().code == u"CONNECTION_LOST";
-        if (lost)
-            connectionLost(result.error().message);
-        Q_EMIT bookingFinished(requestId, BookingResult::failure(lost ? QStringLiteral("CONNECTION_LOST")
-                                                                      : QStringLiteral("DATABASE_ERROR"),
-                                                                 result.error().message));
-        return;
-    }
-    Q_EMIT bookingFinished(requestId, result.value());
+    const bool online = m_state.status == ConnectionState::Online;
+    const auto connection = online ? connectionNamed(m_queryName) : nullptr;
+    const std::optional<Error> failure = job(connection.get());
+    // Only a dead connection matters here; any other error was the job's own to answer.
+    if (online && failure && (failure->code == u"CONNECTION_LOST" || !connectionNamed(m_queryName)->isOpen()))
+        connectionLost(failure->message);
 }
 
 } // namespace frontdesk

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "db/ConnectionSettings.h"
+#include "db/DatabaseJob.h"
 #include "domain/Appointment.h"
-#include "domain/Booking.h"
+#include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
+#include "domain/DeskUser.h"
+#include "domain/Result.h"
 #include "domain/ConnectionState.h"
 
 #include <QDate>
@@ -21,8 +24,9 @@ class ChangeFeed;
 }
 
 // All database work of the desk. Lives on its own QThread and owns two QPSQL connections
-// there: one LISTENs for the booking doorbell, one runs queries. Talks to the GUI thread only
-// through queued signals and slots. Move it to its thread from outside, then call start().
+// there (QPSQL connections belong to the thread that opened them): one LISTENs for the doorbell,
+// one runs the queries and commands that come through run(). Talks to the GUI thread only through
+// queued calls. Move it to its thread from outside, then call start().
 class ClinicDatabaseWorker : public QObject
 {
     Q_OBJECT
@@ -36,16 +40,18 @@ public:
 public Q_SLOTS:
     void start();
     void showDay(QDate day);
-    void book(quint64 requestId, frontdesk::BookingRequest request);
+    void run(const frontdesk::DatabaseJob &job);
 
 Q_SIGNALS:
     void connectionStateChanged(frontdesk::ConnectionState state);
     // The server's time at the first connection: bookings created after it are new to this desk.
     void watchingStarted(QDateTime serverTime);
     void clinicLoaded(frontdesk::Clinic clinic);
+    void userLoaded(frontdesk::DeskUser user);
     void dayLoaded(QDate day, frontdesk::AppointmentList appointments);
-    void appointmentChanged(frontdesk::Appointment appointment);
-    void bookingFinished(quint64 requestId, frontdesk::BookingResult result);
+    // The day was asked for while the database cannot be reached.
+    void dayUnavailable(QDate day);
+    void changed(frontdesk::ChangeSet changes);
 
 private:
     bool connectAll();

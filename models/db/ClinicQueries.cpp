@@ -1,5 +1,6 @@
 #include "ClinicQueries.h"
 
+#include "FunctionCall.h"
 #include "SqlStatement.h"
 
 #include <QJsonArray>
@@ -8,7 +9,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QThread>
 #include <QVariant>
 
 namespace frontdesk::ClinicQueries {
@@ -45,7 +45,8 @@ Appointment readAppointment(const QSqlQuery &q)
     a.email = q.value(7).toString();
     a.startsAt = utc(q.value(8));
     a.endsAt = utc(q.value(9));
-    a.status = appointmentStatusFromDatabase(q.value(10).toString());
+    a.statusText = q.value(10).toString();
+    a.status = appointmentStatusFromDatabase(a.statusText);
     a.source = bookingSourceFromDatabase(q.value(11).toString());
     a.service = q.value(12).toString();
     a.notes = q.value(13).toString();
@@ -73,7 +74,8 @@ Appointment appointmentFromJson(const QJsonObject &o)
     a.email = o.value(u"email").toString();
     a.startsAt = utcFromJson(o.value(u"starts_at"));
     a.endsAt = utcFromJson(o.value(u"ends_at"));
-    a.status = appointmentStatusFromDatabase(o.value(u"status").toString());
+    a.statusText = o.value(u"status").toString();
+    a.status = appointmentStatusFromDatabase(a.statusText);
     a.source = bookingSourceFromDatabase(o.value(u"source").toString());
     a.service = o.value(u"service").toString();
     a.notes = o.value(u"notes").toString();
@@ -85,11 +87,6 @@ Appointment appointmentFromJson(const QJsonObject &o)
 QVariant nullable(const QString &s)
 {
     return s.isEmpty() ? sqlNull<QString>() : QVariant(s);
-}
-
-QVariant nullable(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toUTC()) : sqlNull<QDateTime>();
 }
 
 } // namespace
@@ -129,6 +126,19 @@ Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId)
     return c;
 }
 
+Result<DeskUser> loadDeskUser(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    // The schema's owner (frontdesk-admin's login, tests) is no staff row but may do anything.
+    if (!q.exec(QStringLiteral(
+            "select session_user::text, coalesce(s.display_name, session_user::text), "
+            "coalesce(s.kind = 'manager', false) or frontdesk.is_admin() "
+            "from (select 1) one left join frontdesk.staff s on s.login = session_user"))
+        || !q.next())
+        return sqlError(q);
+    return DeskUser{ q.value(0).toString(), q.value(1).toString(), q.value(2).toBool() };
+}
+
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day)
 {
     // startOfDay, not 00:00: where DST begins at midnight (America/Santiago) 00:00 does not exist.
@@ -158,30 +168,20 @@ Result<std::optional<Appointment>> loadAppointment(QSqlDatabase &db, qint64 orgI
     return std::optional<Appointment>(readAppointment(q));
 }
 
-Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &r)
+Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request)
 {
-    QSqlQuery q(db);
-    const bool ran = execPrepared(q, QStringLiteral(
-        "select frontdesk.book_appointment_atomic(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)::text"),
-        { r.orgId, r.providerId, nullable(r.startsAt), nullable(r.endsAt), nullable(r.patientName),
-          nullable(r.phone), nullable(r.email), toDatabaseText(r.source), nullable(r.idempotencyKey),
-          nullable(r.service), nullable(r.notes) });
-    if (!ran || !q.next())
-        return sqlError(q);
-    return BookingResult::fromJson(q.value(0).toString().toUtf8());
+    const auto answer = callFunction(db, Commands::book(request));
+    if (!answer)
+        return answer.error();
+    return BookingResult::fromAnswer(answer->answer);
 }
 
 Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &request)
 {
-    constexpr int kPausesMs[] = { 100, 200, 400 };
-    Result<BookingResult> answer = book(db, request);
-    for (const int pause : kPausesMs) {
-        if (!answer || (answer->code != u"RETRY" && answer->code != u"IDEMPOTENCY_RETRY"))
-            break;
-        QThread::msleep(pause);
-        answer = book(db, request);
-    }
-    return answer;
+    const auto answer = callFunctionRetrying(db, Commands::book(request));
+    if (!answer)
+        return answer.error();
+    return BookingResult::fromAnswer(answer->answer);
 }
 
 Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor)
@@ -214,14 +214,22 @@ Result<ChangeBatch> ChangeFeed::read(qint64 orgId, const QString &cursor)
     batch.cursor = answer.value(u"cursor").toString();
     const QJsonArray events = answer.value(u"events").toArray();
     batch.events = events.size();
-    for (const QJsonValue &e : events) {
-        const qint64 id = e.toObject().value(u"appointment_id").toInteger();
-        if (id > 0 && !batch.appointmentIds.contains(id))
-            batch.appointmentIds.append(id);
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        ChangeEvent event;
+        event.eventId = e.value(u"id").toInteger();
+        event.kindText = e.value(u"kind").toString();
+        event.kind = ChangeEvent::kindFromDatabase(event.kindText);
+        event.appointmentId = e.value(u"appointment_id").toInteger();
+        event.patientId = e.value(u"patient_id").toInteger();
+        event.occurredAt = utcFromJson(e.value(u"occurred_at"));
+        batch.changes.events.append(event);
+        if (event.appointmentId > 0 && !batch.appointmentIds.contains(event.appointmentId))
+            batch.appointmentIds.append(event.appointmentId);
     }
     const QJsonArray appointments = answer.value(u"appointments").toArray();
     for (const QJsonValue &a : appointments)
-        batch.appointments.append(appointmentFromJson(a.toObject()));
+        batch.changes.appointments.append(appointmentFromJson(a.toObject()));
     return batch;
 }
 

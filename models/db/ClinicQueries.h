@@ -2,7 +2,9 @@
 
 #include "domain/Appointment.h"
 #include "domain/Booking.h"
+#include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
+#include "domain/DeskUser.h"
 #include "domain/Result.h"
 
 #include <QDate>
@@ -18,6 +20,9 @@ namespace frontdesk {
 namespace ClinicQueries {
 
 Result<Clinic> loadClinic(QSqlDatabase &db, qint64 orgId);
+
+// The login this connection works as, and whether it may do what only managers may.
+Result<DeskUser> loadDeskUser(QSqlDatabase &db);
 
 // The appointments whose start falls on `day` in the clinic's time zone, by start time.
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day);
@@ -41,7 +46,7 @@ struct ChangeBatch
 {
     QString cursor;
     QList<qint64> appointmentIds;
-    AppointmentList appointments;
+    ChangeSet changes;
     qint64 events = 0;
 };
 

@@ -13,6 +13,7 @@ QString toDatabaseText(AppointmentStatus status)
     case AppointmentStatus::Completed: return QStringLiteral("completed");
     case AppointmentStatus::Cancelled: return QStringLiteral("cancelled");
     case AppointmentStatus::NoShow: return QStringLiteral("no_show");
+    case AppointmentStatus::Unknown: break;
     }
     return {};
 }
@@ -29,7 +30,8 @@ AppointmentStatus appointmentStatusFromDatabase(const QString &text)
     if (text == u"completed") return AppointmentStatus::Completed;
     if (text == u"cancelled") return AppointmentStatus::Cancelled;
     if (text == u"no_show") return AppointmentStatus::NoShow;
-    return AppointmentStatus::Booked;
+    if (text == u"booked") return AppointmentStatus::Booked;
+    return AppointmentStatus::Unknown;
 }
 
 BookingSource bookingSourceFromDatabase(const QString &text)
@@ -37,7 +39,7 @@ BookingSource bookingSourceFromDatabase(const QString &text)
     return text == u"ai_voice" ? BookingSource::AiVoice : BookingSource::Staff;
 }
 
-QString displayText(AppointmentStatus status)
+QString displayText(AppointmentStatus status, const QString &stored)
 {
     switch (status) {
     case AppointmentStatus::Booked: return QCoreApplication::translate("Appointment", "Booked");
@@ -46,6 +48,8 @@ QString displayText(AppointmentStatus status)
     case AppointmentStatus::Completed: return QCoreApplication::translate("Appointment", "Completed");
     case AppointmentStatus::Cancelled: return QCoreApplication::translate("Appointment", "Cancelled");
     case AppointmentStatus::NoShow: return QCoreApplication::translate("Appointment", "No-show");
+    case AppointmentStatus::Unknown:
+        return QCoreApplication::translate("Appointment", "Unknown status (%1)").arg(stored);
     }
     return {};
 }

@@ -7,7 +7,12 @@
 
 namespace frontdesk {
 
-enum class AppointmentStatus { Booked, Confirmed, Arrived, Completed, Cancelled, NoShow };
+// Unknown: a status a newer schema added that this desk cannot act on; never guessed as another.
+enum class AppointmentStatus { Booked, Confirmed, Arrived, Completed, Cancelled, NoShow, Unknown };
+inline constexpr AppointmentStatus kKnownStatuses[] = {
+    AppointmentStatus::Booked, AppointmentStatus::Confirmed, AppointmentStatus::Arrived,
+    AppointmentStatus::Completed, AppointmentStatus::Cancelled, AppointmentStatus::NoShow,
+};
 enum class BookingSource { AiVoice, Staff };
 
 // The database's spelling of each value ("no_show", "ai_voice"): the wire format, not for display.
@@ -16,8 +21,8 @@ QString toDatabaseText(BookingSource source);
 AppointmentStatus appointmentStatusFromDatabase(const QString &text);
 BookingSource bookingSourceFromDatabase(const QString &text);
 
-// What a person reads for each value, translated.
-QString displayText(AppointmentStatus status);
+// What a person reads for each value, translated; an unknown status shows as stored.
+QString displayText(AppointmentStatus status, const QString &stored = {});
 QString displayText(BookingSource source);
 
 struct Appointment
@@ -33,6 +38,7 @@ struct Appointment
     QDateTime startsAt;   // UTC
     QDateTime endsAt;     // UTC
     AppointmentStatus status = AppointmentStatus::Booked;
+    QString statusText;   // as stored, for a status this desk does not know
     BookingSource source = BookingSource::Staff;
     QString service;
     QString notes;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -43,11 +44,9 @@ struct BookingResult
     qint64 conflictProviderId = 0;
 
     static BookingResult fromJson(const QByteArray &json);
+    static BookingResult fromAnswer(const QJsonObject &answer);
     static BookingResult failure(const QString &code, const QString &message);
 };
-
-// The sentence a receptionist reads for a booking error code, translated.
-QString bookingErrorText(const QString &code);
 
 } // namespace frontdesk
 

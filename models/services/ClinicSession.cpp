@@ -2,10 +2,12 @@
 
 #include "day/DayModel.h"
 #include "db/ClinicDatabaseWorker.h"
+#include "db/FunctionCall.h"
+#include "live/NewBookingsModel.h"
 #include "Logging.h"
 
 #include <QThread>
-#include <QUuid>
+#include <QTimer>
 
 namespace frontdesk {
 
@@ -14,8 +16,10 @@ void registerFrontdeskMetaTypes()
     qRegisterMetaType<Appointment>();
     qRegisterMetaType<AppointmentList>();
     qRegisterMetaType<Clinic>();
-    qRegisterMetaType<BookingRequest>();
-    qRegisterMetaType<BookingResult>();
+    qRegisterMetaType<DeskUser>();
+    qRegisterMetaType<ChangeSet>();
+    qRegisterMetaType<Command>();
+    qRegisterMetaType<CommandResult>();
     qRegisterMetaType<ConnectionState>();
 }
 
@@ -24,20 +28,30 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     , m_thread(new QThread(this))
     , m_worker(new ClinicDatabaseWorker(std::move(settings), orgId))
     , m_dayModel(new DayModel(this))
+    , m_newBookings(new NewBookingsModel(this))
+    , m_clock(new QTimer(this))
 {
     registerFrontdeskMetaTypes();
     m_thread->setObjectName(QStringLiteral("frontdesk-database"));
     m_worker->moveToThread(m_thread);
     // The worker's destructor closes its connections; it must run on the worker's thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_dayModel->setNewBookings(m_newBookings);
 
-    connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_dayModel, &DayModel::setWatchingSince);
+    connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_newBookings, &NewBookingsModel::setWatchingSince);
     connect(m_worker, &ClinicDatabaseWorker::clinicLoaded, this, &ClinicSession::onClinicLoaded);
+    connect(m_worker, &ClinicDatabaseWorker::userLoaded, this, [this](const DeskUser &user) {
+        m_user = user;
+        Q_EMIT userChanged(user);
+    });
     connect(m_worker, &ClinicDatabaseWorker::dayLoaded, this, &ClinicSession::onDayLoaded);
-    connect(m_worker, &ClinicDatabaseWorker::appointmentChanged, m_dayModel, &DayModel::applyChange);
-    connect(m_worker, &ClinicDatabaseWorker::appointmentChanged, this, &ClinicSession::appointmentChanged);
+    connect(m_worker, &ClinicDatabaseWorker::dayUnavailable, this, &ClinicSession::onDayUnavailable);
+    connect(m_worker, &ClinicDatabaseWorker::changed, this, &ClinicSession::onChanges);
     connect(m_worker, &ClinicDatabaseWorker::connectionStateChanged, this, &ClinicSession::onConnectionStateChanged);
-    connect(m_worker, &ClinicDatabaseWorker::bookingFinished, this, &ClinicSession::bookingFinished);
+
+    // "Today and later" moves on at the clinic's midnight, whether or not anything is booked.
+    m_clock->setInterval(60 * 1000);
+    connect(m_clock, &QTimer::timeout, this, [this] { m_newBookings->setToday(today()); });
 }
 
 ClinicSession::~ClinicSession()
@@ -53,13 +67,19 @@ ClinicSession::~ClinicSession()
 void ClinicSession::start()
 {
     m_thread->start();
+    m_clock->start();
     QMetaObject::invokeMethod(m_worker, &ClinicDatabaseWorker::start, Qt::QueuedConnection);
+}
+
+QDateTime ClinicSession::clinicNow() const
+{
+    const QTimeZone zone = m_clinic.isValid() ? m_clinic.timeZone : QTimeZone::systemTimeZone();
+    return QDateTime::currentDateTimeUtc().toTimeZone(zone);
 }
 
 QDate ClinicSession::today() const
 {
-    const QTimeZone zone = m_clinic.isValid() ? m_clinic.timeZone : QTimeZone::systemTimeZone();
-    return QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    return clinicNow().date();
 }
 
 void ClinicSession::showDay(QDate day)
@@ -67,18 +87,47 @@ void ClinicSession::showDay(QDate day)
     if (!day.isValid())
         return;
     m_day = day;
+    // Never another day's rows under this date: the model empties until this day is read.
+    if (m_dayModel->day() != day)
+        m_dayModel->showLoading(day);
     Q_EMIT dayRequested(day);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, day] { worker->showDay(day); }, Qt::QueuedConnection);
 }
 
-quint64 ClinicSession::book(BookingRequest request)
+void ClinicSession::post(DatabaseJob job)
 {
-    const quint64 id = m_nextRequestId++;
-    if (request.idempotencyKey.isEmpty())
-        request.idempotencyKey = QStringLiteral("desk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, request] { worker->book(id, request); },
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job = std::move(job)] { worker->run(job); },
                               Qt::QueuedConnection);
-    return id;
+}
+
+void ClinicSession::send(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer)
+{
+    QPointer<QObject> guard(asker);
+    qCInfo(lcDatabase) << "sending" << command.functionName() << "for appointment" << command.appointmentId;
+    post([this, guard, command, answer = std::move(answer)](QSqlDatabase *db) -> std::optional<Error> {
+        CommandResult result;
+        std::optional<Error> failure;
+        if (!db) {
+            result = CommandResult::failure(QStringLiteral("OFFLINE"), offlineError().message);
+        } else {
+            const auto called = callFunctionRetrying(*db, command);
+            if (called) {
+                result = called.value();
+            } else {
+                failure = called.error();
+                // Only a dead connection leaves the outcome unknown; any other database error
+                // means the call was rolled back.
+                const bool lost = called.error().code == u"CONNECTION_LOST" || !db->isOpen();
+                result = CommandResult::failure(lost ? QStringLiteral("CONNECTION_LOST") : QStringLiteral("DATABASE_ERROR"),
+                                                called.error().message);
+            }
+        }
+        QMetaObject::invokeMethod(this, [guard, answer, result] {
+            if (guard)
+                answer(result);
+        }, Qt::QueuedConnection);
+        return failure;
+    });
 }
 
 void ClinicSession::onClinicLoaded(const Clinic &clinic)
@@ -86,6 +135,8 @@ void ClinicSession::onClinicLoaded(const Clinic &clinic)
     const bool first = !m_clinic.isValid();
     m_clinic = clinic;
     m_dayModel->setClinic(clinic);
+    m_newBookings->setClinic(clinic);
+    m_newBookings->setToday(today());
     Q_EMIT clinicChanged(clinic);
     // The day is read in the clinic's time zone: only now is "today" known for sure.
     if (first && !m_day.isValid())
@@ -97,6 +148,23 @@ void ClinicSession::onDayLoaded(QDate day, const AppointmentList &appointments)
     if (day != m_day)
         return;   // the user has moved on to another day since
     m_dayModel->setDay(day, appointments);
+}
+
+void ClinicSession::onDayUnavailable(QDate day)
+{
+    if (day != m_day)
+        return;
+    // The rows shown are still this day's (read before the connection dropped): keep them.
+    if (m_dayModel->day() != day || m_dayModel->loadState() != DayModel::LoadState::Loaded)
+        m_dayModel->showUnavailable(day);
+}
+
+void ClinicSession::onChanges(const ChangeSet &changes)
+{
+    m_newBookings->setToday(today());
+    m_dayModel->applyChanges(changes);
+    m_newBookings->applyChanges(changes);
+    Q_EMIT changesArrived(changes);
 }
 
 void ClinicSession::onConnectionStateChanged(const ConnectionState &state)

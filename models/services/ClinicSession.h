@@ -1,23 +1,34 @@
 #pragma once
 
+#include "commands/Command.h"
+#include "commands/CommandResult.h"
 #include "db/ConnectionSettings.h"
-#include "domain/Booking.h"
+#include "db/DatabaseJob.h"
+#include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
 #include "domain/ConnectionState.h"
+#include "domain/DeskUser.h"
 
 #include <QDate>
 #include <QObject>
+#include <QPointer>
+
+#include <functional>
 
 class QThread;
+class QTimer;
 
 namespace frontdesk {
 
 class ClinicDatabaseWorker;
 class DayModel;
+class NewBookingsModel;
 
-// The desk's one way to the clinic database, used from the GUI thread. It owns the
-// database worker and its thread, keeps the day model up to date from the worker's results,
-// and carries user actions (book, change day) to the worker. Nothing here blocks.
+// The desk's one way to the clinic database, used from the GUI thread. It owns the database
+// worker and its thread, and is the one request channel to it: reads (functions of the
+// connection, made by the query files) and commands (writes as values) go in, and each answer
+// comes back to the object that asked, alone. Changes from the feed come back as typed change
+// sets, fanned out to the models. Nothing here blocks.
 class ClinicSession : public QObject
 {
     Q_OBJECT
@@ -29,42 +40,75 @@ public:
     void start();
 
     DayModel *dayModel() const { return m_dayModel; }
+    NewBookingsModel *newBookings() const { return m_newBookings; }
     const Clinic &clinic() const { return m_clinic; }
+    const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
+    bool isOnline() const { return m_state.status == ConnectionState::Online; }
     QDate day() const { return m_day; }
     QDate today() const;
+    // The clinic's wall clock now, in its time zone.
+    QDateTime clinicNow() const;
 
     void showDay(QDate day);
     void showToday() { showDay(today()); }
     void showNextDay() { showDay(m_day.addDays(1)); }
     void showPreviousDay() { showDay(m_day.addDays(-1)); }
 
-    // Sends the request to book_appointment_atomic; the answer comes as bookingFinished with
-    // the returned id. Fills in an idempotency key when the request has none.
-    quint64 book(BookingRequest request);
+    // Runs `query` on the database thread and calls `answer(const Result<T> &)` on this thread,
+    // unless `asker` is gone by then. While offline the answer is the error OFFLINE.
+    template <typename T, typename Answer>
+    void read(QObject *asker, Read<T> query, Answer answer);
+
+    // Sends a command and calls `answer` with what the database said, unless `asker` is gone.
+    // What it changed arrives through the change feed like any other change.
+    void send(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer);
 
 Q_SIGNALS:
     void clinicChanged(const frontdesk::Clinic &clinic);
+    void userChanged(const frontdesk::DeskUser &user);
     void connectionStateChanged(const frontdesk::ConnectionState &state);
     void dayRequested(QDate day);
-    // Every appointment that changed live, on whatever day it falls.
-    void appointmentChanged(const frontdesk::Appointment &appointment);
-    void bookingFinished(quint64 requestId, const frontdesk::BookingResult &result);
+    // Every change the feed brought, already applied to the session's models.
+    void changesArrived(const frontdesk::ChangeSet &changes);
 
 private:
+    void post(DatabaseJob job);
     void onClinicLoaded(const Clinic &clinic);
     void onDayLoaded(QDate day, const AppointmentList &appointments);
+    void onDayUnavailable(QDate day);
+    void onChanges(const ChangeSet &changes);
     void onConnectionStateChanged(const ConnectionState &state);
 
     QThread *m_thread;
     ClinicDatabaseWorker *m_worker;
     DayModel *m_dayModel;
+    NewBookingsModel *m_newBookings;
+    QTimer *m_clock;
     Clinic m_clinic;
+    DeskUser m_user;
     ConnectionState m_state;
     QDate m_day;
-    quint64 m_nextRequestId = 1;
 };
 
 void registerFrontdeskMetaTypes();
+
+template <typename T, typename Answer>
+void ClinicSession::read(QObject *asker, Read<T> query, Answer answer)
+{
+    QPointer<QObject> guard(asker);
+    post([this, guard, query = std::move(query), answer = std::move(answer)](QSqlDatabase *db) {
+        Result<T> result = db ? query(*db) : Result<T>(offlineError());
+        std::optional<Error> failure;
+        if (!result)
+            failure = result.error();
+        // Back through the session, which outlives the worker: the asker may be gone by then.
+        QMetaObject::invokeMethod(this, [guard, answer, result = std::move(result)] {
+            if (guard)
+                answer(result);
+        }, Qt::QueuedConnection);
+        return failure;
+    });
+}
 
 } // namespace frontdesk

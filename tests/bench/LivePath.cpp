@@ -4,6 +4,7 @@
 #include "PgClient.h"
 #include "Workload.h"
 #include "day/DayModel.h"
+#include "live/NewBookingsModel.h"
 #include "db/ConnectionSettings.h"
 #include "services/ClinicSession.h"
 
@@ -133,12 +134,15 @@ LiveRun runLiveDesk(const BenchCluster &cluster, const BenchDatabase &db, int da
     session.showDay(day);
 
     std::map<qint64, Clock::time_point> arrived;
-    QObject::connect(session.dayModel(), &DayModel::appointmentArrived, session.dayModel(),
+    QObject::connect(session.newBookings(), &NewBookingsModel::arrived, session.dayModel(),
                      [&arrived](const Appointment &a) { arrived.emplace(a.id, Clock::now()); });
 
     // Ready when the day, with its earlier bookings, is on screen.
     QEventLoop loading;
-    QObject::connect(session.dayModel(), &DayModel::dayChanged, &loading, &QEventLoop::quit);
+    QObject::connect(session.dayModel(), &DayModel::loadStateChanged, &loading, [&loading](DayModel::LoadState state) {
+        if (state == DayModel::LoadState::Loaded)
+            loading.quit();
+    });
     QTimer::singleShot(30000, &loading, &QEventLoop::quit);
     session.start();
     loading.exec();

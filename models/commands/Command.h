@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/Booking.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace frontdesk {
+
+// The clinic database's writing functions the desk may call. A closed list: a command names
+// one of these, never SQL text, so a stored command can only ever call what it was made for.
+enum class Operation { Book, Confirm, CheckIn, Complete, Cancel, MarkNoShow, Reschedule, Reopen };
+
+// A write as a value: which function, its arguments in order, and a key. It holds everything
+// needed to send it again unchanged (after a dropped connection, or later from an outbox):
+// booking is made idempotent by its key; the life-cycle functions are idempotent by nature
+// (asking for the state an appointment is already in answers "unchanged").
+struct Command
+{
+    Operation operation = Operation::Confirm;
+    QVariantList arguments;   // qint64, QString, QDateTime (UTC) or a typed null of those
+    QString key;              // unique per command; book_appointment_atomic's idempotency key
+    qint64 appointmentId = 0; // what it acts on; 0 for a booking
+
+    QString functionName() const;   // schema-qualified, from the closed list
+    QJsonObject toJson() const;
+    // nullopt for anything toJson() could not have written (an unknown operation, a wrong
+    // number or type of arguments): a stored command never calls anything else.
+    static std::optional<Command> fromJson(const QJsonObject &json);
+};
+
+namespace Commands {
+
+Command book(const BookingRequest &request);
+Command confirm(qint64 appointmentId);
+Command checkIn(qint64 appointmentId);
+Command complete(qint64 appointmentId);
+Command cancel(qint64 appointmentId, const QString &reason);
+Command markNoShow(qint64 appointmentId);
+// providerId 0 keeps the provider.
+Command reschedule(qint64 appointmentId, const QDateTime &startsAt, const QDateTime &endsAt, qint64 providerId = 0);
+Command reopen(qint64 appointmentId);
+
+} // namespace Commands
+
+} // namespace frontdesk
+
+Q_DECLARE_METATYPE(frontdesk::Command)
