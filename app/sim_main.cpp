@@ -1,18 +1,20 @@
 // frontdesk-sim: the AI voice agent, simulated. Books through book_appointment_atomic exactly
 // as the voice backend does and prints what each call did, line by line (flushed), so being
-// stopped by a signal loses nothing.
+// stopped by a signal loses nothing. Like the voice backend, it waits for a database that is not
+// up yet and reconnects with backoff when the server goes away (models/sim/AgentConnection).
 #include "DatabaseArgument.h"
 #include "db/ClinicQueries.h"
+#include "sim/AgentConnection.h"
 #include "sim/CallSimulator.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QLocale>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QTextStream>
 #include <QTimer>
 
+#include <memory>
+#include <optional>
 
 using namespace frontdesk;
 
@@ -22,6 +24,11 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+QString stamp()
+{
+    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
 QString when(const Clinic &clinic, const BookingRequest &r)
@@ -89,56 +96,100 @@ int main(int argc, char *argv[])
         qCritical("frontdesk-sim: %s", qPrintable(settings.error().message));
         return 2;
     }
-    QSqlDatabase db = settings->addDatabase(QStringLiteral("sim"));
-    if (!db.open()) {
-        qCritical("frontdesk-sim: cannot connect: %s", qPrintable(db.lastError().text()));
-        return 1;
-    }
-    const auto clinic = ClinicQueries::loadClinic(db, orgId);
-    if (!clinic) {
-        qCritical("frontdesk-sim: %s", qPrintable(clinic.error().message));
-        return 1;
-    }
-
-    CallSimulator simulator(clinic.value(), seed);
-    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(clinic->timeZone).date();
-    for (int offset = 0; offset < 7; ++offset) {
-        const auto day = ClinicQueries::loadDay(db, clinic.value(), today.addDays(offset));
-        for (const Appointment &a : day.ok() ? day.value() : AppointmentList())
-            simulator.addTakenSlot(a.providerId, a.startsAt, a.endsAt);
-    }
-    out() << "frontdesk-sim: calling for \"" << clinic->name << "\" at " << rate << " per second, seed " << seed << '\n';
-    out().flush();
-
+    // The connection is kept as the voice backend keeps it: a server that is not up yet, or that
+    // restarts, is waited for with backoff; only a refusal that waiting cannot cure ends the run.
+    AgentConnection connection(settings.value(), orgId);
+    std::unique_ptr<CallSimulator> simulator;
+    std::optional<CallSimulator::Call> unanswered;   // sent when the connection went: sent again
     int made = 0;
     int booked = 0;
     int failures = 0;
+    int skipped = 0;
     QTimer timer;
     timer.setInterval(int(1000.0 / rate));
+
+    QObject::connect(&connection, &AgentConnection::waiting, &app, [&](const QString &why) {
+        if (simulator)
+            return;   // after a loss the LOST line has said it
+        out() << "frontdesk-sim: waiting for the database at " << settings->describe() << " (" << why
+              << "); trying again with backoff\n";
+        out().flush();
+    });
+    QObject::connect(&connection, &AgentConnection::failed, &app, [&](const Error &error) {
+        if (error.code == u"CANNOT_CONNECT")
+            qCritical("frontdesk-sim: cannot connect: %s", qPrintable(error.message));
+        else
+            qCritical("frontdesk-sim: %s", qPrintable(error.message));
+        app.exit(1);
+    });
+    QObject::connect(&connection, &AgentConnection::lost, &app, [&](const QString &why) {
+        out() << stamp() << "  LOST     the database (" << why << "); no calls until it is back\n";
+        out().flush();
+    });
+    QObject::connect(&connection, &AgentConnection::connected, &app, [&](int attempts) {
+        if (simulator) {
+            out() << stamp() << "  RECONNECTED after " << attempts << (attempts == 1 ? " attempt\n" : " attempts\n");
+            out().flush();
+            return;
+        }
+        const Clinic &clinic = connection.clinic();
+        simulator = std::make_unique<CallSimulator>(clinic, seed);
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(clinic.timeZone).date();
+        for (int offset = 0; offset < 7; ++offset) {
+            const auto day = ClinicQueries::loadDay(connection.database(), clinic, today.addDays(offset));
+            for (const Appointment &a : day.ok() ? day.value() : AppointmentList())
+                simulator->addTakenSlot(a.providerId, a.startsAt, a.endsAt);
+        }
+        if (attempts > 1)
+            out() << "frontdesk-sim: connected after " << attempts << " attempts\n";
+        out() << "frontdesk-sim: calling for \"" << clinic.name << "\" at " << rate << " per second, seed " << seed << '\n';
+        out().flush();
+        timer.start();
+    });
+
     QObject::connect(&timer, &QTimer::timeout, &app, [&] {
-        const CallSimulator::Call call = simulator.nextCall(QDateTime::currentDateTimeUtc());
-        const auto result = ClinicQueries::bookRetrying(db, call.request);
-        const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+        if (!connection.isConnected()) {
+            ++skipped;   // no caller gets through while the agent has no database
+            return;
+        }
+        const Clinic &clinic = connection.clinic();
+        const CallSimulator::Call call = unanswered ? *unanswered : simulator->nextCall(QDateTime::currentDateTimeUtc());
+        unanswered.reset();
+        const auto result = connection.book(call.request);
+        if (!result && !connection.isConnected()) {
+            // Booked or not, nobody knows: the same request, with its same key, once back.
+            static const QString again = QStringLiteral("; sent again after reconnecting");
+            unanswered = call;
+            if (!unanswered->what.endsWith(again))
+                unanswered->what += again;
+            return;
+        }
         ++made;
         if (!result) {
             ++failures;
-            out() << stamp << "  ERROR    " << result.error().message << '\n';
+            out() << stamp() << "  ERROR    " << result.error().message << '\n';
         } else if (result->ok) {
             ++booked;
-            simulator.recordBooked(call);
-            out() << stamp << "  BOOKED   #" << result->appointmentId << "  " << result->patientName << ", "
-                  << providerName(clinic.value(), call.request.providerId) << ", " << when(clinic.value(), call.request)
+            simulator->recordBooked(call);
+            out() << stamp() << "  BOOKED   #" << result->appointmentId << "  " << result->patientName << ", "
+                  << providerName(clinic, call.request.providerId) << ", " << when(clinic, call.request)
                   << "  (" << call.what << ")\n";
         } else {
-            out() << stamp << "  REFUSED  " << result->code << "  " << call.request.patientName << ", "
-                  << when(clinic.value(), call.request) << "  (" << call.what << ")\n";
+            out() << stamp() << "  REFUSED  " << result->code << "  " << call.request.patientName << ", "
+                  << when(clinic, call.request) << "  (" << call.what << ")\n";
         }
         out().flush();
         if (count > 0 && made >= count)
             app.quit();
     });
-    timer.start();
+    connection.start();
     const int rc = app.exec();
-    out() << "frontdesk-sim: " << made << " calls, " << booked << " booked, " << failures << " errors\n";
-    return failures > 0 && booked == 0 ? 1 : rc;
+    if (!simulator)
+        return rc;   // never connected: failed() has said why
+    out() << "frontdesk-sim: " << made << " calls, " << booked << " booked, " << failures << " errors";
+    if (skipped > 0)
+        out() << ", " << skipped << " skipped while waiting for the database";
+    out() << '\n';
+    out().flush();
+    return rc != 0 ? rc : failures > 0 && booked == 0 ? 1 : 0;
 }
