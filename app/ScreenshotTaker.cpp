@@ -5,7 +5,6 @@
 #include "services/ClinicSession.h"
 
 #include <QCoreApplication>
-#include <QTableView>
 #include <QTextStream>
 
 namespace frontdesk {
@@ -33,11 +32,9 @@ void ScreenshotTaker::onArrived(const Appointment &appointment)
     if (m_waitingFor || appointment.source != BookingSource::AiVoice || appointment.createdAt < m_startedAt)
         return;
     m_waitingFor = appointment.id;
-    const QDate day = appointment.startsAt.toTimeZone(m_session->clinic().timeZone).date();
-    if (day != m_session->day())
-        m_session->showDay(day);   // the first new booking may be for another day: go there
-    else
-        takeWhenShown();
+    // The first new booking may be for another day: the window goes there and selects it.
+    m_window->goToAppointment(appointment.id, appointment.startsAt);
+    takeWhenShown();
 }
 
 void ScreenshotTaker::takeWhenShown()
@@ -47,10 +44,9 @@ void ScreenshotTaker::takeWhenShown()
     const int row = m_session->dayModel()->rowOf(m_waitingFor);
     if (row < 0)
         return;
-    // Let the view lay out and paint the new row before grabbing.
+    // Let the views lay out and paint the selection (and the details it shows) before grabbing.
     m_saving = true;
-    m_window->appointmentTable()->scrollTo(m_session->dayModel()->index(row, 0));
-    QTimer::singleShot(400, this, &ScreenshotTaker::save);
+    QTimer::singleShot(600, this, &ScreenshotTaker::save);
 }
 
 void ScreenshotTaker::save()

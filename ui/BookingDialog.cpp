@@ -1,15 +1,19 @@
 #include "BookingDialog.h"
 
+#include "booking/FieldStates.h"
+#include "booking/OpeningHours.h"
+#include "common/MessageBanner.h"
 #include "services/ClinicSession.h"
-#include "text/ErrorTexts.h"
 #include "text/ClockTime.h"
 #include "text/EmailAddress.h"
+#include "text/ErrorTexts.h"
 #include "text/PersonName.h"
 #include "text/PhoneNumbers.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +21,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTimeEdit>
 #include <QUuid>
 #include <QVBoxLayout>
@@ -25,11 +30,26 @@ namespace frontdesk {
 
 namespace {
 
-void setHint(QLabel *hint, bool good, const QString &text)
+constexpr int kDefaultMinutes = 30;
+
+// The locale's short time format without seconds, as clockTime() shows times.
+QString clockFormat()
 {
-    hint->setText(text);
-    hint->setStyleSheet(good ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b3261e;"));
-    hint->setProperty("valid", good);
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss"));
+    return QLocale().timeFormat(QLocale::ShortFormat).remove(seconds);
+}
+
+// The codes whose fault lies in one of the patient's fields.
+bool isFieldCode(const QString &code)
+{
+    return code == u"INVALID_NAME" || code == u"INVALID_PHONE" || code == u"INVALID_EMAIL"
+        || code == u"CONTACT_REQUIRED";
+}
+
+// What left the outcome of a sent command unknown, or kept a new try from telling it.
+bool isTransportFailure(const QString &code)
+{
+    return code == u"OFFLINE" || code == u"CONNECTION_LOST" || code == u"DATABASE_ERROR" || code == u"BAD_RESPONSE";
 }
 
 } // namespace
@@ -43,24 +63,47 @@ BookingDialog::BookingDialog(ClinicSession *session, QDateTime suggestedStartUtc
     setObjectName(QStringLiteral("BookingDialog"));
     setWindowTitle(tr("Book appointment – %1").arg(m_clinic.name));
     buildForm();
-
-    const QDateTime local = suggestedStartUtc.toTimeZone(m_clinic.timeZone);
-    m_date->setDate(local.date());
-    m_time->setTime(local.time());
+    setStart(OpeningHours(m_clinic).firstStart(suggestedStartUtc, m_session->clinicNow(), kDefaultMinutes));
     updateHints();
+}
 
+BookingDialog::BookingDialog(ClinicSession *session, const Appointment &appointment, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_clinic(session->clinic())
+    , m_moving(appointment)
+{
+    setObjectName(QStringLiteral("BookingDialog"));
+    setWindowTitle(tr("Reschedule appointment – %1").arg(appointment.patientName));
+    buildForm();
+    showPatient(appointment);
+    const int minutes = int(appointment.startsAt.secsTo(appointment.endsAt) / 60);
+    selectDuration(minutes > 0 ? minutes : kDefaultMinutes);
+    setStart(OpeningHours(m_clinic).firstStart(appointment.startsAt, m_session->clinicNow(), durationMinutes()));
+    m_date->setFocus();   // what a move is about
 }
 
 void BookingDialog::buildForm()
 {
     auto *form = new QFormLayout;
+    // Each label names the first field of its row as its buddy, so its Alt+letter works and
+    // shows underlined (a row whose field is a layout gets no buddy of its own).
+    const auto addRow = [&](const QString &text, QWidget *buddy, QLayout *row = nullptr) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        if (row)
+            form->addRow(label, row);
+        else
+            form->addRow(label, buddy);
+    };
     const auto addHinted = [&](const QString &label, QLineEdit *edit, QLabel *hint) {
+        hint->setTextFormat(Qt::PlainText);
         auto *column = new QVBoxLayout;
         column->setSpacing(2);
         column->addWidget(edit);
         column->addWidget(hint);
-        form->addRow(label, column);
-        connect(edit, &QLineEdit::textChanged, this, &BookingDialog::updateHints);
+        addRow(label, edit, column);
+        connect(edit, &QLineEdit::textChanged, this, [this, edit] { onFieldEdited(edit); });
     };
 
     m_name = new QLineEdit(this);
@@ -86,39 +129,36 @@ void BookingDialog::buildForm()
     m_provider->setObjectName(QStringLiteral("providerCombo"));
     for (const Provider &p : std::as_const(m_clinic.providers))
         m_provider->addItem(p.displayName, p.id);
-    form->addRow(tr("Pro&vider:"), m_provider);
+    addRow(tr("Pro&vider:"), m_provider);
 
     m_date = new QDateEdit(this);
     m_date->setObjectName(QStringLiteral("dateEdit"));
     m_date->setCalendarPopup(true);
     m_time = new QTimeEdit(this);
     m_time->setObjectName(QStringLiteral("timeEdit"));
-    m_time->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_time->setDisplayFormat(clockFormat());
     m_duration = new QComboBox(this);
     m_duration->setObjectName(QStringLiteral("durationCombo"));
     for (int minutes : { 15, 30, 45, 60, 90 })
         m_duration->addItem(tr("%1 min").arg(minutes), minutes);
-    m_duration->setCurrentIndex(1);
+    selectDuration(kDefaultMinutes);
     auto *when = new QHBoxLayout;
     when->addWidget(m_date);
     when->addWidget(m_time);
     when->addWidget(m_duration);
-    form->addRow(tr("&When (%1):").arg(QString::fromUtf8(m_clinic.timeZone.id())), when);
+    addRow(tr("&When (%1):").arg(QString::fromUtf8(m_clinic.timeZone.id())), m_date, when);
 
     m_service = new QLineEdit(this);
     m_service->setObjectName(QStringLiteral("serviceEdit"));
-    form->addRow(tr("&Service:"), m_service);
+    addRow(tr("&Service:"), m_service);
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("notesEdit"));
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(70);
-    form->addRow(tr("&Notes:"), m_notes);
+    addRow(tr("&Notes:"), m_notes);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("bookingError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
-    m_error->hide();
+    m_banner = new MessageBanner(this);
+    m_banner->setObjectName(QStringLiteral("bookingError"));
 
     m_alternatives = new QWidget(this);
     m_alternatives->setObjectName(QStringLiteral("alternatives"));
@@ -127,16 +167,70 @@ void BookingDialog::buildForm()
     m_alternatives->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Book"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("bookButton"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(isReschedule() ? QStringLiteral("rescheduleButton")
+                                                                          : QStringLiteral("bookButton"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &BookingDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setBusy(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_error);
+    layout->addWidget(m_banner);
     layout->addWidget(m_alternatives);
     layout->addWidget(m_buttons);
+}
+
+void BookingDialog::showPatient(const Appointment &appointment)
+{
+    // Who is being moved, for reading and copying; changing the patient is not a move.
+    m_name->setText(appointment.patientName);
+    m_phone->setText(appointment.phone);
+    m_phone->setPlaceholderText({});
+    m_email->setText(appointment.email);
+    m_service->setText(appointment.service);
+    m_notes->setPlainText(appointment.notes);
+    for (QLineEdit *edit : { m_name, m_phone, m_email, m_service })
+        edit->setReadOnly(true);
+    m_notes->setReadOnly(true);
+    for (QLabel *hint : { m_nameHint, m_phoneHint, m_emailHint })
+        hint->hide();
+
+    int index = m_provider->findData(appointment.providerId);
+    if (index < 0) {   // no longer bookable; shown so that the move can keep or change it knowingly
+        m_provider->addItem(appointment.providerName, appointment.providerId);
+        index = m_provider->count() - 1;
+    }
+    m_provider->setCurrentIndex(index);
+}
+
+void BookingDialog::setStart(const QDateTime &start)
+{
+    const QDateTime local = start.toTimeZone(m_clinic.timeZone);
+    m_date->setDate(local.date());
+    m_time->setTime(local.time());
+}
+
+void BookingDialog::selectDuration(int minutes)
+{
+    int index = m_duration->findData(minutes);
+    if (index < 0) {
+        // An appointment's own length is kept exactly: added in order among the usual ones.
+        index = 0;
+        while (index < m_duration->count() && m_duration->itemData(index).toInt() < minutes)
+            ++index;
+        m_duration->insertItem(index, tr("%1 min").arg(minutes), minutes);
+    }
+    m_duration->setCurrentIndex(index);
+}
+
+int BookingDialog::durationMinutes() const
+{
+    return m_duration->currentData().toInt();
+}
+
+QDateTime BookingDialog::startUtc() const
+{
+    return QDateTime(m_date->date(), m_time->time(), m_clinic.timeZone).toUTC();
 }
 
 void BookingDialog::updateHints()
@@ -171,14 +265,94 @@ void BookingDialog::updateHints()
         setHint(m_emailHint, false, tr("Not a valid email address"));
 }
 
+QString BookingDialog::faultOf(const QLineEdit *field) const
+{
+    if (field == m_name)
+        return m_nameHint->property("valid").toBool() ? QString() : QStringLiteral("INVALID_NAME");
+    const bool noContact = m_phone->text().trimmed().isEmpty() && m_email->text().trimmed().isEmpty();
+    if (field == m_phone && !m_phoneHint->property("valid").toBool())
+        return QStringLiteral("INVALID_PHONE");
+    if (field == m_email && !m_emailHint->property("valid").toBool())
+        return QStringLiteral("INVALID_EMAIL");
+    return noContact && (field == m_phone || field == m_email) ? QStringLiteral("CONTACT_REQUIRED") : QString();
+}
+
+QString BookingDialog::faultText(const QLineEdit *field, const QString &code) const
+{
+    // The hint says exactly what is wrong; the database's refusal of a value the desk thought
+    // good, or a missing contact, is said in the catalogue's words.
+    const QLabel *hint = field == m_name ? m_nameHint : field == m_phone ? m_phoneHint : m_emailHint;
+    if (code != u"CONTACT_REQUIRED" && !hint->property("valid").toBool())
+        return tr("Check the highlighted fields: %1").arg(hint->text());
+    return errorText(code);
+}
+
+void BookingDialog::markFaults(const QStringList &codes)
+{
+    // Each field is at fault for its own code; the phone and the email both for a missing contact.
+    for (QLineEdit *field : { m_name, m_phone, m_email }) {
+        QString own = QStringLiteral("INVALID_EMAIL");
+        if (field == m_name)
+            own = QStringLiteral("INVALID_NAME");
+        else if (field == m_phone)
+            own = QStringLiteral("INVALID_PHONE");
+        QString code;
+        if (codes.contains(own))
+            code = own;
+        else if (field != m_name && codes.contains(u"CONTACT_REQUIRED"))
+            code = QStringLiteral("CONTACT_REQUIRED");
+        if (code.isEmpty())
+            m_faults.remove(field);
+        else
+            m_faults.insert(field, code);
+        setFieldInvalid(field, !code.isEmpty());
+    }
+    m_bannerShowsFaults = !m_faults.isEmpty();
+    showFieldFaults();
+}
+
+void BookingDialog::onFieldEdited(QLineEdit *field)
+{
+    updateHints();
+    if (m_faults.isEmpty())
+        return;
+    // A field stays highlighted until its own value is good; a missing contact is fixed by either.
+    for (QLineEdit *f : { m_name, m_phone, m_email }) {
+        const auto it = m_faults.constFind(f);
+        if (it == m_faults.cend() || (f != field && it.value() != u"CONTACT_REQUIRED"))
+            continue;
+        if (faultOf(f).isEmpty()) {
+            m_faults.remove(f);
+            setFieldInvalid(f, false);
+        }
+    }
+    showFieldFaults();
+}
+
+void BookingDialog::showFieldFaults()
+{
+    if (!m_bannerShowsFaults)
+        return;
+    for (QLineEdit *field : { m_name, m_phone, m_email }) {
+        const auto it = m_faults.constFind(field);
+        if (it == m_faults.cend())
+            continue;
+        // The code first (for the details and code()), then the words for this very field.
+        m_banner->showError(it.value());
+        m_banner->showMessage(MessageBanner::Kind::Error, faultText(field, it.value()), m_banner->toolTip());
+        return;
+    }
+    m_bannerShowsFaults = false;
+    m_banner->clear();
+}
+
 BookingRequest BookingDialog::request() const
 {
     BookingRequest r;
     r.orgId = m_clinic.id;
     r.providerId = m_provider->currentData().toLongLong();
-    const QDateTime start(m_date->date(), m_time->time(), m_clinic.timeZone);
-    r.startsAt = start.toUTC();
-    r.endsAt = start.addSecs(60 * m_duration->currentData().toInt()).toUTC();
+    r.startsAt = startUtc();
+    r.endsAt = r.startsAt.addSecs(60 * durationMinutes());
     r.patientName = m_name->text();
     r.phone = m_phone->text();
     r.email = m_email->text();
@@ -194,27 +368,43 @@ void BookingDialog::submit()
     if (m_pending)
         return;
     if (m_outcomeUnknown) {
-        // The same request again, byte for byte: its key makes a second booking impossible.
-        m_error->hide();
+        // The same command again, byte for byte: its key (a booking) or its nature (a move) makes
+        // doing it twice impossible.
+        m_banner->clear();
         send();
         return;
     }
-    updateHints();
-    // Refuse what the server would refuse anyway, and say where; the server still decides.
-    for (QLabel *hint : { m_nameHint, m_phoneHint, m_emailHint }) {
-        if (!hint->property("valid").toBool()) {
-            m_error->setText(tr("Check the highlighted fields: %1").arg(hint->text()));
-            m_error->show();
+    if (isReschedule()) {
+        const QDateTime start = startUtc();
+        const qint64 provider = m_provider->currentData().toLongLong();
+        // Found in the demo: Enter on the unchanged form "moved" a confirmed appointment onto
+        // itself, and the database's reschedule made it merely booked again.
+        if (start == m_moving.startsAt && start.addSecs(60 * durationMinutes()) == m_moving.endsAt
+            && provider == m_moving.providerId) {
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("This is when the appointment already is. Choose another time or provider."));
             return;
         }
+        m_command = Commands::reschedule(m_moving.id, start, start.addSecs(60 * durationMinutes()),
+                                         provider != m_moving.providerId ? provider : 0);
+        m_sentStartsAt = start;
+    } else {
+        updateHints();
+        // Refuse what the server would refuse anyway, and say where; the server still decides.
+        QStringList faults;
+        for (const QLineEdit *field : { m_name, m_phone, m_email })
+            faults.append(faultOf(field));
+        faults.removeAll(QString());
+        if (!faults.isEmpty()) {
+            markFaults(faults);
+            return;
+        }
+        m_sent = request();
+        m_command = Commands::book(m_sent);
+        m_sentStartsAt = m_sent.startsAt;
     }
-    if (m_phone->text().trimmed().isEmpty() && m_email->text().trimmed().isEmpty()) {
-        m_error->setText(errorText(QStringLiteral("CONTACT_REQUIRED")));
-        m_error->show();
-        return;
-    }
-    m_error->hide();
-    m_sent = request();
+    m_bannerShowsFaults = false;
+    m_banner->clear();
     send();
 }
 
@@ -222,11 +412,10 @@ void BookingDialog::send()
 {
     m_pending = true;
     setBusy(true);
-    m_session->send(this, Commands::book(m_sent), [this](const CommandResult &answer) {
-        onBookingFinished(answer.code == u"OFFLINE" || answer.code == u"CONNECTION_LOST"
-                                  || answer.code == u"DATABASE_ERROR"
-                              ? BookingResult::failure(answer.code, answer.message)
-                              : BookingResult::fromAnswer(answer.answer));
+    m_session->send(this, m_command, [this](const CommandResult &answer) {
+        // No answer from the function (offline, dropped, rolled back): the desk's own code.
+        onAnswer(answer.answer.isEmpty() ? BookingResult::failure(answer.code, answer.message)
+                                         : BookingResult::fromAnswer(answer.answer));
     });
 }
 
@@ -238,22 +427,32 @@ void BookingDialog::reject()
     QDialog::reject();
 }
 
-void BookingDialog::onBookingFinished(const BookingResult &result)
+void BookingDialog::onAnswer(const BookingResult &result)
 {
     m_pending = false;
-    setBusy(false);
     if (result.ok) {
-        m_bookedId = result.appointmentId;
+        m_outcomeUnknown = false;
+        setBusy(false);
+        m_bookedId = result.appointmentId > 0 ? result.appointmentId : m_moving.id;
+        Q_EMIT booked(m_bookedId, m_sentStartsAt);
         accept();
         return;
     }
-    m_error->setText(describeRefusal(result));
-    m_error->setProperty("code", result.code);
-    m_error->show();
+    // The outcome of a dropped call is unknown: only the very same command may go again, so the
+    // form freezes and the button sends what was sent. Only the function's own answer to it
+    // unfreezes it; a new try that never reached it (offline, dropped again) tells nothing.
+    m_outcomeUnknown = result.code == u"CONNECTION_LOST" || (m_outcomeUnknown && isTransportFailure(result.code));
+
+    if (isFieldCode(result.code) && !isReschedule()) {
+        markFaults({ result.code });   // highlighted and said, until fixed
+    } else {
+        // The code and the server's words go in the details; the text is the plainest sentence.
+        m_banner->showError(result.code, result.message);
+        const QString text = describeRefusal(result);
+        if (text != m_banner->text())
+            m_banner->showMessage(MessageBanner::Kind::Error, text, m_banner->toolTip());
+    }
     showAlternatives(result.alternatives);
-    // The outcome of a dropped call is unknown: only the very same request may go again, so the
-    // form freezes and the button sends what was sent. Any definite answer unfreezes it.
-    m_outcomeUnknown = result.code == u"CONNECTION_LOST";
     for (QWidget *field : std::initializer_list<QWidget *>{ m_name, m_phone, m_email, m_provider, m_date, m_time,
                                                             m_duration, m_service, m_notes })
         field->setEnabled(!m_outcomeUnknown);
@@ -275,10 +474,8 @@ void BookingDialog::showAlternatives(const QList<QDateTime> &alternatives)
         auto *button = new QPushButton(localeTime(utc), m_alternatives);
         button->setObjectName(QStringLiteral("alternativeButton"));
         connect(button, &QPushButton::clicked, this, [this, utc] {
-            const QDateTime local = utc.toTimeZone(m_clinic.timeZone);
-            m_date->setDate(local.date());
-            m_time->setTime(local.time());
-            m_error->hide();
+            setStart(utc);
+            m_banner->clear();
             m_alternatives->hide();
             m_buttons->button(QDialogButtonBox::Ok)->setFocus();
         });
@@ -290,14 +487,20 @@ void BookingDialog::showAlternatives(const QList<QDateTime> &alternatives)
 
 QString BookingDialog::describeRefusal(const BookingResult &result) const
 {
+    if (result.code == u"OUTSIDE_HOURS") {
+        const QString hours = OpeningHours(m_clinic).describe();
+        if (hours.isEmpty())
+            return errorText(result.code);
+        return tr("The clinic is closed then. It is open %1.").arg(hours);
+    }
     if (result.code != u"PATIENT_BUSY" || !result.conflictStartsAt.isValid())
-        return frontdesk::errorText(result.code);
+        return errorText(result.code);
     QString provider;
     for (const Provider &p : m_clinic.providers) {
         if (p.id == result.conflictProviderId)
             provider = p.displayName;
     }
-    const QString name = normalizePersonName(m_sent.patientName);
+    const QString name = isReschedule() ? m_moving.patientName : normalizePersonName(m_sent.patientName);
     const QString from = localeTime(result.conflictStartsAt);
     const QString to = clockTime(result.conflictEndsAt.toTimeZone(m_clinic.timeZone).time());
     if (provider.isEmpty())
@@ -310,18 +513,35 @@ QString BookingDialog::describeRefusal(const BookingResult &result) const
 QString BookingDialog::localeTime(const QDateTime &utc) const
 {
     const QDateTime local = utc.toTimeZone(m_clinic.timeZone);
-    const QLocale locale;
     if (local.date() == m_date->date())
         return clockTime(local.time());
-    return locale.toString(local, QStringLiteral("ddd d MMM ")) + clockTime(local.time());
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + u' ' + clockTime(local.time());
 }
 
 void BookingDialog::setBusy(bool busy)
 {
-    QPushButton *book = m_buttons->button(QDialogButtonBox::Ok);
-    book->setEnabled(!busy);
-    book->setText(busy ? tr("Booking…") : m_outcomeUnknown ? tr("&Send again") : tr("&Book"));
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(!busy);
+    if (busy)
+        ok->setText(isReschedule() ? tr("Rescheduling…") : tr("Booking…"));
+    else if (m_outcomeUnknown)
+        ok->setText(tr("Send &again"));
+    else
+        ok->setText(isReschedule() ? tr("&Reschedule") : tr("&Book"));
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+}
+
+void BookingDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The state colours come from the palette: a new theme recolours them.
+    if (event->type() == QEvent::PaletteChange && m_name) {
+        updateHints();
+        for (QLineEdit *field : { m_name, m_phone, m_email }) {
+            if (m_faults.contains(field))
+                setFieldInvalid(field, true);
+        }
+    }
 }
 
 } // namespace frontdesk

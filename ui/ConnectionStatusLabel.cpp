@@ -11,9 +11,9 @@ ConnectionStatusLabel::ConnectionStatusLabel(QWidget *parent) : QLabel(parent)
     setState(ConnectionState{});
 }
 
-QString ConnectionStatusLabel::describe(const ConnectionState &state)
+QString ConnectionStatusLabel::describe(const ConnectionState &state, const QTimeZone &zone)
 {
-    const auto time = [](const QDateTime &t) { return clockTime(t.toLocalTime().time()); };
+    const auto time = [&zone](const QDateTime &t) { return clockTime(t.toTimeZone(zone).time()); };
     switch (state.status) {
     case ConnectionState::Connecting:
         return tr("Connecting…");
@@ -29,12 +29,22 @@ QString ConnectionStatusLabel::describe(const ConnectionState &state)
     return {};
 }
 
+void ConnectionStatusLabel::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    setState(m_state);
+}
+
 void ConnectionStatusLabel::setState(const ConnectionState &state)
 {
-    setText(describe(state));
+    m_state = state;
+    setText(describe(state, m_zone));
     setToolTip(state.detail);
-    static const char *const colours[] = { "#6b6b6b", "#1b7f3b", "#b26a00", "#b3261e" };
-    setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(QLatin1String(colours[state.status])));
+    // Said in words; bold when not online. No colour of its own: the palette's, readable in
+    // any theme, and never the only sign.
+    QFont f = font();
+    f.setBold(state.status != ConnectionState::Online);
+    setFont(f);
     setProperty("connectionStatus", int(state.status));
 }
 

@@ -3,6 +3,7 @@
 #include "domain/ConnectionState.h"
 
 #include <QLabel>
+#include <QTimeZone>
 
 namespace frontdesk {
 
@@ -16,8 +17,14 @@ public:
     explicit ConnectionStatusLabel(QWidget *parent = nullptr);
 
     void setState(const ConnectionState &state);
+    // Times are said in the clinic's zone, which may not be this PC's.
+    void setTimeZone(const QTimeZone &zone);
 
-    static QString describe(const ConnectionState &state);
+    static QString describe(const ConnectionState &state, const QTimeZone &zone = QTimeZone::systemTimeZone());
+
+private:
+    ConnectionState m_state;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
 };
 
 } // namespace frontdesk

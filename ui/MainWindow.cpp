@@ -2,19 +2,34 @@
 
 #include "BookingDialog.h"
 #include "ConnectionStatusLabel.h"
-#include "NewBookingDelegate.h"
+#include "actions/ActionRegistry.h"
+#include "actions/AppointmentActionController.h"
+#include "book/AppointmentBookView.h"
+#include "common/MessageBanner.h"
 #include "day/DayModel.h"
+#include "details/AppointmentDetailsPanel.h"
+#include "list/DayListPanel.h"
 #include "live/NewBookingsModel.h"
+#include "live/NewBookingsPanel.h"
 #include "services/ClinicSession.h"
+#include "settings/DeskSettings.h"
 #include "text/ClockTime.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateEdit>
-#include <QHeaderView>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -22,114 +37,302 @@
 
 namespace frontdesk {
 
+namespace {
+constexpr int kBookTab = 0;
+constexpr int kListTab = 1;
+} // namespace
+
 MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
-    , m_table(new QTableView(this))
+    , m_actions(new ActionRegistry(this))
     , m_dayTitle(new QLabel(this))
+    , m_dayNotice(new QLabel(this))
+    , m_banner(new MessageBanner(this))
+    , m_tabs(new QTabWidget(this))
+    , m_book(new AppointmentBookView(this))
+    , m_list(new DayListPanel(session->dayModel(), this))
     , m_dayPicker(new QDateEdit(this))
     , m_newCount(new QLabel(this))
+    , m_clinicClock(new QLabel(this))
     , m_connection(new ConnectionStatusLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Frontdesk"));
-    resize(1100, 680);
+    resize(1200, 760);
 
-    m_table->setObjectName(QStringLiteral("appointmentTable"));
-    m_table->setModel(session->dayModel());
-    m_table->setItemDelegate(new NewBookingDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // Not ResizeToContents: that measures every row of the day again on each live booking.
-    // Columns fit their contents when a day is shown, and the desk may resize them after.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    connect(session->dayModel(), &QAbstractItemModel::modelReset, this, &MainWindow::fitColumnsSoon);
-    // A day shown empty gets its widths from its first bookings, not from the headers alone; a
-    // booking arriving later widens only the columns its own texts do not fit (a name must be
-    // readable), measuring that row alone: never every row, never narrower than set by hand.
-    connect(session->dayModel(), &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) {
-                if (m_table->model()->rowCount() == last - first + 1)
-                    fitColumnsSoon();
-                else
-                    widenColumnsFor(first, last);
-            });
-    connect(session->dayModel(), &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                if (bottomRight.row() - topLeft.row() < 5)
-                    widenColumnsFor(topLeft.row(), bottomRight.row());
-            });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::markCurrentSeen);
+    createCentralWidget();
+    createDocks();
+    m_actions->fillMenuBar(menuBar());
+    m_actions->menu(ActionRegistry::Menu::View)->addSeparator();
+    m_actions->menu(ActionRegistry::Menu::View)->addAction(m_detailsDock->toggleViewAction());
+    m_actions->menu(ActionRegistry::Menu::View)->addAction(m_newBookingsDock->toggleViewAction());
+    createToolBar();
+    m_statusActions = new AppointmentActionController(session, m_actions, m_banner, this);
+    connectActions();
 
+    m_newCount->setObjectName(QStringLiteral("newBookingsLabel"));
+    m_clinicClock->setObjectName(QStringLiteral("clinicClock"));
+    statusBar()->addPermanentWidget(m_newCount);
+    statusBar()->addPermanentWidget(m_clinicClock);
+    statusBar()->addPermanentWidget(m_connection);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon().isNull() ? style()->standardIcon(QStyle::SP_ComputerIcon)
+                                                                          : QApplication::windowIcon(),
+                                     this);
+        m_tray->setToolTip(tr("Frontdesk"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            m_newBookingsDock->show();
+        });
+        m_tray->show();
+    }
+
+    connectSession();
+    auto *minute = new QTimer(this);
+    connect(minute, &QTimer::timeout, this, &MainWindow::updateClock);
+    minute->start(15 * 1000);
+
+    restoreGeometry(DeskSettings::value(DeskSettings::Key::MainWindowGeometry).toByteArray());
+    // The first run: the details get most of the side, the new bookings the rest.
+    if (!restoreState(DeskSettings::value(DeskSettings::Key::MainWindowState).toByteArray()))
+        resizeDocks({ m_detailsDock, m_newBookingsDock }, { 3, 2 }, Qt::Vertical);
+    m_tabs->setCurrentIndex(DeskSettings::value(DeskSettings::Key::ShownTab).toInt() == kListTab ? kListTab : kBookTab);
+    updateDayTitle();
+    updateDayNotice();
+    updateClock();
+}
+
+QTableView *MainWindow::appointmentTable() const
+{
+    return m_list->table();
+}
+
+QAction *MainWindow::action(ActionId id) const
+{
+    return m_actions->action(id);
+}
+
+void MainWindow::createCentralWidget()
+{
     m_dayTitle->setObjectName(QStringLiteral("dayTitle"));
     QFont titleFont = m_dayTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_dayTitle->setFont(titleFont);
+    m_dayNotice->setObjectName(QStringLiteral("dayNotice"));
+    m_dayNotice->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("windowBanner"));
+
+    m_book->setModel(m_session->dayModel());
+    m_tabs->setObjectName(QStringLiteral("dayTabs"));
+    m_tabs->addTab(m_book, tr("Book"));
+    m_tabs->addTab(m_list, tr("List"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [](int index) {
+        DeskSettings::setValue(DeskSettings::Key::ShownTab, index);
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_dayTitle);
-    layout->addWidget(m_table);
+    layout->addWidget(m_dayNotice);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-
-    createActions();
-
-    m_newCount->setObjectName(QStringLiteral("newBookingsLabel"));
-    statusBar()->addPermanentWidget(m_newCount);
-    statusBar()->addPermanentWidget(m_connection);
-
-    connect(session, &ClinicSession::connectionStateChanged, m_connection, &ConnectionStatusLabel::setState);
-    connect(session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
-        setWindowTitle(tr("Frontdesk – %1").arg(clinic.name));
-        m_book->setEnabled(true);
-        updateDayTitle();
-    });
-    connect(session, &ClinicSession::dayRequested, this, &MainWindow::updateDayTitle);
-    connect(session->newBookings(), &NewBookingsModel::arrived, this, &MainWindow::onAppointmentArrived);
-    connect(session->newBookings(), &NewBookingsModel::countChanged, this, [this](int count) {
-        m_newCount->setText(count > 0 ? tr("New bookings: %1").arg(count) : QString());
-    });
-    updateDayTitle();
 }
 
-void MainWindow::createActions()
+void MainWindow::createDocks()
+{
+    m_details = new AppointmentDetailsPanel(m_session, this);
+    m_detailsDock = new QDockWidget(tr("Appointment details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    m_detailsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    m_newBookings = new NewBookingsPanel(m_session->newBookings(), this);
+    m_newBookingsDock = new QDockWidget(tr("New bookings"), this);
+    m_newBookingsDock->setObjectName(QStringLiteral("newBookingsDock"));
+    m_newBookingsDock->setWidget(m_newBookings);
+    addDockWidget(Qt::RightDockWidgetArea, m_newBookingsDock);
+    connect(m_newBookings, &NewBookingsPanel::openRequested, this, [this](qint64 id) {
+        const NewBookingsModel *model = m_session->newBookings();
+        for (int row = 0; row < model->count(); ++row) {
+            if (model->appointmentAt(row).id == id)
+                goToAppointment(id, model->appointmentAt(row).startsAt);
+        }
+    });
+}
+
+void MainWindow::createToolBar()
 {
     auto *toolbar = addToolBar(tr("Day"));
-    toolbar->setObjectName(QStringLiteral("dayToolbar"));
-    toolbar->setMovable(false);
-
-    m_previousDay = toolbar->addAction(tr("◀ &Previous day"), m_session, &ClinicSession::showPreviousDay);
-    m_previousDay->setObjectName(QStringLiteral("actionPreviousDay"));
-    m_previousDay->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_today = toolbar->addAction(tr("&Today"), m_session, &ClinicSession::showToday);
-    m_today->setObjectName(QStringLiteral("actionToday"));
-    m_today->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_nextDay = toolbar->addAction(tr("&Next day ▶"), m_session, &ClinicSession::showNextDay);
-    m_nextDay->setObjectName(QStringLiteral("actionNextDay"));
-    m_nextDay->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
-
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(action(ActionId::PreviousDay));
+    toolbar->addAction(action(ActionId::Today));
+    toolbar->addAction(action(ActionId::NextDay));
     m_dayPicker->setObjectName(QStringLiteral("dayPicker"));
     m_dayPicker->setCalendarPopup(true);
-    m_dayPicker->setToolTip(tr("Go to a date (Ctrl+G)"));
+    m_dayPicker->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_dayPicker->setToolTip(tr("Type a date, or pick one (Ctrl+G)"));
+    m_dayPicker->setAccessibleName(tr("Date shown"));
     toolbar->addWidget(m_dayPicker);
-    connect(m_dayPicker, &QDateEdit::dateChanged, this, [this](QDate day) {
-        if (day != m_session->day())
-            m_session->showDay(day);
-    });
-    auto *goToDate = new QAction(tr("&Go to date"), this);
-    goToDate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    connect(goToDate, &QAction::triggered, m_dayPicker, qOverload<>(&QWidget::setFocus));
-    addAction(goToDate);
-
     toolbar->addSeparator();
-    m_book = toolbar->addAction(tr("&Book appointment…"), this, &MainWindow::openBookingDialog);
-    m_book->setObjectName(QStringLiteral("actionBook"));
-    m_book->setShortcut(QKeySequence::New);
-    m_book->setEnabled(m_session->clinic().isValid());
+    toolbar->addAction(action(ActionId::Book));
+    toolbar->addSeparator();
+    for (const ActionId id : { ActionId::Confirm, ActionId::CheckIn, ActionId::Complete, ActionId::NoShow,
+                               ActionId::Cancel, ActionId::Reschedule, ActionId::Reopen })
+        toolbar->addAction(action(id));
+}
+
+void MainWindow::connectActions()
+{
+    connect(action(ActionId::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(action(ActionId::Book), &QAction::triggered, this, &MainWindow::openBookingDialog);
+    connect(action(ActionId::PreviousDay), &QAction::triggered, m_session, &ClinicSession::showPreviousDay);
+    connect(action(ActionId::Today), &QAction::triggered, m_session, &ClinicSession::showToday);
+    connect(action(ActionId::NextDay), &QAction::triggered, m_session, &ClinicSession::showNextDay);
+    connect(action(ActionId::GoToDate), &QAction::triggered, this, [this] {
+        m_dayPicker->setFocus(Qt::ShortcutFocusReason);
+        m_dayPicker->setSelectedSection(QDateTimeEdit::DaySection);
+    });
+    // A typed date counts once it is whole (Enter or leaving the field), not at each keystroke.
+    connect(m_dayPicker, &QDateEdit::editingFinished, this, [this] {
+        if (m_dayPicker->date() != m_session->day())
+            m_session->showDay(m_dayPicker->date());
+    });
+    connect(m_dayPicker, &QDateEdit::dateChanged, this, [this](QDate day) {
+        if (!m_dayPicker->hasFocus() && day != m_session->day())
+            m_session->showDay(day);   // from the calendar popup
+    });
+    connect(action(ActionId::ShowBook), &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(kBookTab);
+        m_book->setFocus();
+    });
+    connect(action(ActionId::ShowList), &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(kListTab);
+        m_list->table()->setFocus();
+    });
+    connect(action(ActionId::FindInList), &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(kListTab);
+        m_list->textFilter()->setFocus(Qt::ShortcutFocusReason);
+        m_list->textFilter()->selectAll();
+    });
+    connect(action(ActionId::MarkAllSeen), &QAction::triggered, m_session->newBookings(), &NewBookingsModel::markAllSeen);
+    connect(action(ActionId::NextNewBooking), &QAction::triggered, this, [this] {
+        const NewBookingsModel *model = m_session->newBookings();
+        if (model->count() > 0)
+            goToAppointment(model->appointmentAt(0).id, model->appointmentAt(0).startsAt);
+    });
+    action(ActionId::SoundOnNewBookings)->setChecked(DeskSettings::soundOnNewBooking());
+    connect(action(ActionId::SoundOnNewBookings), &QAction::toggled, this, [](bool on) {
+        DeskSettings::setValue(DeskSettings::Key::SoundOnNewBooking, on);
+    });
+    const auto updateNewActions = [this] {
+        const bool any = m_session->newBookings()->count() > 0;
+        action(ActionId::MarkAllSeen)->setEnabled(any);
+        action(ActionId::NextNewBooking)->setEnabled(any);
+    };
+    connect(m_session->newBookings(), &NewBookingsModel::countChanged, this, updateNewActions);
+    updateNewActions();
+
+    // The status actions' single keys act on the selected appointment while the day (book or
+    // list) or its details have the focus; in a text field they are letters.
+    for (const ActionId id : { ActionId::Confirm, ActionId::CheckIn, ActionId::Complete, ActionId::NoShow,
+                               ActionId::Cancel, ActionId::Reschedule, ActionId::Reopen }) {
+        QAction *a = action(id);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_book->addAction(a);
+        m_list->table()->addAction(a);
+        m_details->addAction(a);
+    }
+    // Window-wide: the rest.
+    for (const ActionId id : { ActionId::Quit, ActionId::Book, ActionId::PreviousDay, ActionId::Today, ActionId::NextDay,
+                               ActionId::GoToDate, ActionId::NextNewBooking, ActionId::ShowBook, ActionId::ShowList,
+                               ActionId::FindInList, ActionId::MarkAllSeen })
+        addAction(action(id));
+
+    connect(m_book, &AppointmentBookView::currentAppointmentChanged, this, &MainWindow::setCurrentAppointment);
+    connect(m_list, &DayListPanel::currentAppointmentChanged, this, &MainWindow::setCurrentAppointment);
+    connect(m_book, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) { showContextMenu(m_book, at); });
+    connect(m_list->table(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &at) { showContextMenu(m_list->table(), at); });
+    const auto showDetails = [this] {
+        m_detailsDock->show();
+        m_detailsDock->raise();
+    };
+    connect(m_book, &QAbstractItemView::activated, this, showDetails);
+    connect(m_list, &DayListPanel::activated, this, showDetails);
+    connect(m_statusActions, &AppointmentActionController::done, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_statusActions, &AppointmentActionController::moved, this, &MainWindow::goToAppointment);
+}
+
+void MainWindow::connectSession()
+{
+    DayModel *day = m_session->dayModel();
+    connect(m_session, &ClinicSession::connectionStateChanged, m_connection, &ConnectionStatusLabel::setState);
+    connect(m_session, &ClinicSession::connectionStateChanged, this, &MainWindow::updateDayNotice);
+    connect(m_session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
+        setWindowTitle(tr("Frontdesk – %1").arg(clinic.name));
+        m_connection->setTimeZone(clinic.timeZone);
+        m_list->setClinic(clinic);
+        updateDayTitle();
+        updateClock();
+    });
+    connect(m_session, &ClinicSession::dayRequested, this, &MainWindow::updateDayTitle);
+    connect(day, &DayModel::loadStateChanged, this, &MainWindow::updateDayNotice);
+    connect(day, &QAbstractItemModel::modelReset, this, &MainWindow::selectPendingAppointment);
+    connect(day, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingAppointment);
+    connect(day, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_currentId && m_session->dayModel()->rowOf(m_currentId) < 0)
+            setCurrentAppointment(0);
+    });
+    connect(day, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_currentId && m_session->dayModel()->rowOf(m_currentId) < 0)
+            setCurrentAppointment(0);
+    });
+    connect(m_session->newBookings(), &NewBookingsModel::arrived, this, &MainWindow::onAppointmentArrived);
+    connect(m_session->newBookings(), &NewBookingsModel::countChanged, this, [this](int count) {
+        m_newCount->setText(count > 0 ? tr("New bookings: %1").arg(count) : QString());
+    });
+}
+
+void MainWindow::setCurrentAppointment(qint64 id)
+{
+    if (m_syncingSelection)
+        return;
+    m_currentId = id;
+    // One selection for both views: whichever changed it, the other follows.
+    m_syncingSelection = true;
+    m_book->setCurrentAppointmentId(id);
+    m_list->setCurrentAppointmentId(id);
+    m_syncingSelection = false;
+    m_details->showAppointment(id);
+    m_statusActions->setCurrentAppointment(id);
+    if (id)
+        m_session->newBookings()->markSeen(id);
+}
+
+void MainWindow::goToAppointment(qint64 appointmentId, const QDateTime &startsAtUtc)
+{
+    const QDate day = startsAtUtc.toTimeZone(m_session->clinic().timeZone).date();
+    m_pendingSelection = appointmentId;
+    if (day != m_session->day())
+        m_session->showDay(day);
+    selectPendingAppointment();
+}
+
+void MainWindow::selectPendingAppointment()
+{
+    if (!m_pendingSelection || m_session->dayModel()->rowOf(m_pendingSelection) < 0)
+        return;
+    const qint64 id = m_pendingSelection;
+    m_pendingSelection = 0;
+    setCurrentAppointment(id);
+    (m_tabs->currentIndex() == kBookTab ? static_cast<QWidget *>(m_book) : m_list->table())->setFocus();
 }
 
 void MainWindow::updateDayTitle()
@@ -147,19 +350,62 @@ void MainWindow::updateDayTitle()
     m_dayPicker->setDate(day);
 }
 
+// What the shown rows are: the day as it is now, the day as it was (offline), or nothing yet.
+void MainWindow::updateDayNotice()
+{
+    const ConnectionState &state = m_session->connectionState();
+    const DayModel *day = m_session->dayModel();
+    const bool online = state.status == ConnectionState::Online;
+    QString notice;
+    switch (day->loadState()) {
+    case DayModel::LoadState::UnavailableOffline:
+        notice = tr("This day cannot be shown while the clinic database is unreachable. It will appear as soon as the "
+                    "connection is back.");
+        m_book->setPlaceholderText(tr("This day cannot be loaded while offline"));
+        break;
+    case DayModel::LoadState::Loading:
+        m_book->setPlaceholderText(tr("Loading…"));
+        break;
+    case DayModel::LoadState::Loaded:
+        m_book->setPlaceholderText(tr("No appointments"));
+        if (!online && state.dataAsOf.isValid())
+            notice = tr("Offline: showing this day as it was at %1. Changes need the connection.")
+                         .arg(clockTime(state.dataAsOf.toTimeZone(m_session->clinic().timeZone).time()));
+        break;
+    }
+    m_dayNotice->setText(notice);
+    m_dayNotice->setVisible(!notice.isEmpty());
+    const bool stale = !online && day->loadState() == DayModel::LoadState::Loaded;
+    m_book->setStale(stale);
+    m_list->setStale(stale);
+    action(ActionId::Book)->setEnabled(online);
+    action(ActionId::Book)->setStatusTip(online ? QString() : tr("Needs the connection to the clinic database."));
+}
+
+void MainWindow::updateClock()
+{
+    if (!m_session->clinic().isValid())
+        return;
+    // The clinic's time, which may not be this PC's.
+    m_clinicClock->setText(tr("Clinic time %1").arg(clockTime(m_session->clinicNow().time())));
+    m_clinicClock->setToolTip(QString::fromUtf8(m_session->clinic().timeZone.id()));
+    if (m_session->day().isValid())
+        updateDayTitle();
+}
+
 void MainWindow::openBookingDialog()
 {
-    // Suggest the next quarter hour of the shown day, or of today.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QDateTime suggestion = QDateTime::fromSecsSinceEpoch((now.toSecsSinceEpoch() / 900 + 1) * 900, QTimeZone::utc());
+    // The shown day at opening time, or now on today; the dialog never suggests the past.
     const Clinic &clinic = m_session->clinic();
-    if (m_session->day().isValid() && m_session->day() != m_session->today())
+    QDateTime suggestion = QDateTime::currentDateTimeUtc();
+    if (m_session->day().isValid() && m_session->day() > m_session->today())
         suggestion = QDateTime(m_session->day(), clinic.opensAt, clinic.timeZone).toUTC();
 
     auto *dialog = new BookingDialog(m_session, suggestion, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] {
+    connect(dialog, &BookingDialog::booked, this, [this](qint64 id, const QDateTime &startsAt) {
         statusBar()->showMessage(tr("Booked."), 5000);
+        goToAppointment(id, startsAt);
     });
     dialog->open();
 }
@@ -170,43 +416,41 @@ void MainWindow::onAppointmentArrived(const Appointment &appointment)
     QString when = clockTime(start.time());
     if (start.date() != m_session->day())
         when = QLocale().toString(start.date(), QLocale::ShortFormat) + u' ' + when;
-    statusBar()->showMessage(tr("New booking: %1 at %2 with %3 (%4)")
-                                 .arg(appointment.patientName, when, appointment.providerName,
-                                      displayText(appointment.source)),
-                             10000);
+    const QString message = tr("New booking: %1 at %2 with %3 (%4)")
+                                .arg(appointment.patientName, when, appointment.providerName,
+                                     displayText(appointment.source));
+    statusBar()->showMessage(message, 10000);
     QApplication::alert(this);
+    if (m_tray && DeskSettings::trayOnNewBooking())
+        m_tray->showMessage(tr("New booking"), message, QSystemTrayIcon::Information, 8000);
+    if (DeskSettings::soundOnNewBooking())
+        QApplication::beep();
 }
 
-// Deferred so that the view has laid out the new rows, and so that one fit serves a burst.
-void MainWindow::fitColumnsSoon()
+void MainWindow::showContextMenu(QWidget *view, const QPoint &position)
 {
-    if (m_columnFitPending)
+    if (!m_currentId)
         return;
-    m_columnFitPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_columnFitPending = false;
-        m_table->resizeColumnsToContents();
-    });
+    // Popped up, not exec()'d: the live views keep updating under it.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("appointmentContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const ActionId id : { ActionId::Confirm, ActionId::CheckIn, ActionId::Complete, ActionId::NoShow,
+                               ActionId::Cancel, ActionId::Reschedule, ActionId::Reopen })
+        menu->addAction(action(id));
+    menu->addSeparator();
+    menu->addAction(m_detailsDock->toggleViewAction());
+    QWidget *viewport = view;
+    if (auto *scrollArea = qobject_cast<QAbstractScrollArea *>(view))
+        viewport = scrollArea->viewport();
+    menu->popup(viewport->mapToGlobal(position));
 }
 
-void MainWindow::widenColumnsFor(int firstRow, int lastRow)
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QHeaderView *header = m_table->horizontalHeader();
-    // The last column stretches to the window's edge already.
-    for (int column = 0; column < header->count() - 1; ++column) {
-        int needed = 0;
-        for (int row = firstRow; row <= lastRow; ++row)
-            needed = qMax(needed, m_table->sizeHintForIndex(m_table->model()->index(row, column)).width());
-        if (needed > header->sectionSize(column))
-            header->resizeSection(column, needed);
-    }
-}
-
-void MainWindow::markCurrentSeen()
-{
-    const QModelIndex current = m_table->currentIndex();
-    if (current.isValid())
-        m_session->newBookings()->markSeen(current.data(DayModel::AppointmentIdRole).toLongLong());
+    DeskSettings::setValue(DeskSettings::Key::MainWindowGeometry, saveGeometry());
+    DeskSettings::setValue(DeskSettings::Key::MainWindowState, saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace frontdesk

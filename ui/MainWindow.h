@@ -2,20 +2,31 @@
 
 #include <QMainWindow>
 
-class QAction;
 class QDateEdit;
+class QDockWidget;
 class QLabel;
+class QSystemTrayIcon;
+class QTabWidget;
 class QTableView;
 
 namespace frontdesk {
 
+class ActionRegistry;
+class AppointmentActionController;
+class AppointmentBookView;
+class AppointmentDetailsPanel;
 class ClinicSession;
 class ConnectionStatusLabel;
+class DayListPanel;
+class MessageBanner;
+class NewBookingsPanel;
 struct Appointment;
+enum class ActionId;
 
-// The desk's window: the selected day's appointments, live, with day navigation, booking
-// and the connection state. It shows what the session's model holds and sends user actions
-// to the session; it never touches the database.
+// The desk's window. It only assembles: the day as the central widget (the appointment book and
+// the list, one selection between them), the panels as docks whose layout is kept, and the
+// actions of the registry in the menu bar, the toolbar and the context menus. It shows what the
+// session's models hold and sends user actions to the session; it never touches the database.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,31 +34,54 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(ClinicSession *session, QWidget *parent = nullptr);
 
-    QTableView *appointmentTable() const { return m_table; }
-    QAction *bookAction() const { return m_book; }
+    QTableView *appointmentTable() const;
+    AppointmentBookView *appointmentBook() const { return m_book; }
+    QAction *action(ActionId id) const;
+    qint64 currentAppointmentId() const { return m_currentId; }
 
 public Q_SLOTS:
     void openBookingDialog();
+    // Shows the appointment's day and selects it, now or as soon as that day has been read.
+    void goToAppointment(qint64 appointmentId, const QDateTime &startsAtUtc);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
+    void createCentralWidget();
+    void createDocks();
+    void createToolBar();
+    void connectActions();
+    void connectSession();
+    void setCurrentAppointment(qint64 id);
+    void selectPendingAppointment();
     void updateDayTitle();
+    void updateDayNotice();
+    void updateClock();
     void onAppointmentArrived(const Appointment &appointment);
-    void markCurrentSeen();
-    void fitColumnsSoon();
-    void widenColumnsFor(int firstRow, int lastRow);
+    void showContextMenu(QWidget *view, const QPoint &position);
 
     ClinicSession *m_session;
-    QTableView *m_table;
+    ActionRegistry *m_actions;
+    AppointmentActionController *m_statusActions = nullptr;
     QLabel *m_dayTitle;
+    QLabel *m_dayNotice;
+    MessageBanner *m_banner;
+    QTabWidget *m_tabs;
+    AppointmentBookView *m_book;
+    DayListPanel *m_list;
+    AppointmentDetailsPanel *m_details = nullptr;
+    NewBookingsPanel *m_newBookings = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_newBookingsDock = nullptr;
     QDateEdit *m_dayPicker;
     QLabel *m_newCount;
+    QLabel *m_clinicClock;
     ConnectionStatusLabel *m_connection;
-    QAction *m_previousDay = nullptr;
-    QAction *m_today = nullptr;
-    QAction *m_nextDay = nullptr;
-    QAction *m_book = nullptr;
-    bool m_columnFitPending = false;
+    QSystemTrayIcon *m_tray = nullptr;
+    qint64 m_currentId = 0;
+    qint64 m_pendingSelection = 0;
+    bool m_syncingSelection = false;
 };
 
 } // namespace frontdesk

@@ -2,6 +2,7 @@
 
 #include "PgClient.h"
 #include "Workload.h"
+#include "db/AppointmentQueries.h"
 #include "db/ClinicQueries.h"
 #include "db/ConnectionSettings.h"
 #include "db/SqlStatement.h"
@@ -241,6 +242,11 @@ std::vector<Call> clinicCalls(const BenchCluster &cluster, const BenchDatabase &
         const auto one = ClinicQueries::loadAppointment(c, orgId, std::stoll(at(*anyAppointment, i)));
         if (!one || !one.value())
             throw std::runtime_error("loadAppointment found nothing");
+    } });
+    calls.push_back({ "One appointment's history", false, [orgId, anyAppointment](QSqlDatabase &c, int i) {
+        const auto history = AppointmentQueries::loadHistory(c, orgId, std::stoll(at(*anyAppointment, i)));
+        if (!history || history->isEmpty())
+            throw std::runtime_error("loadHistory found nothing");
     } });
     calls.push_back({ "Change feed after 1,000 changes", false, [orgId, cursor](QSqlDatabase &c, int) {
         const auto batch = ClinicQueries::changesSince(c, orgId, *cursor);
