@@ -4,6 +4,7 @@
 #include "day/DayModel.h"
 #include "live/NewBookingsModel.h"
 #include "services/ClinicSession.h"
+#include "settings/DeskSettings.h"
 
 #include <QAction>
 #include <QDateEdit>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QUuid>
 #include <QtTest>
@@ -47,11 +49,14 @@ private:
     Clinic m_clinic;
     std::unique_ptr<ClinicSession> m_session;
     std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_settingsDir;
 };
 
 void TestMainWindow::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    // A layout saved by an earlier run must not decide what this one sees.
+    DeskSettings::useFile(m_settingsDir.filePath(QStringLiteral("frontdesk.ini")));
 }
 
 void TestMainWindow::init()
