@@ -110,6 +110,8 @@ void TestCommands::badStoredCommandsAreRefused_data()
     QTest::newRow("required id null") << R"({"operation":"confirm","arguments":[null],"key":"k"})"_ba;
     QTest::newRow("time not a time") << R"({"operation":"reschedule","arguments":["1","soon","later",null],"key":"k"})"_ba;
     QTest::newRow("no key") << R"({"operation":"confirm","arguments":["1"]})"_ba;
+    QTest::newRow("says 5, acts on 7")
+        << R"({"operation":"cancel","arguments":["7","why"],"key":"k","appointment_id":"5"})"_ba;
     QTest::newRow("not an object") << R"(["confirm"])"_ba;
 }
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void markSeenAndMarkAllSeenEmptyTheList();
     void theListIsInStartOrderAndFollowsChanges();
     void midnightTakesYesterdaysBookingsOff();
+    void aChangedNewBookingStaysInPlace();
 
 private:
     Appointment make(qint64 id, QDate day, QTime start, BookingSource source = BookingSource::AiVoice) const;
@@ -213,6 +214,30 @@ void TestNewBookings::midnightTakesYesterdaysBookingsOff()
     QCOMPARE(m_new->count(), 1);
     QVERIFY(m_new->isNew(2));
     QVERIFY(!m_new->isNew(1));
+}
+
+// Another desk confirms a new booking: it stays new, in its row, and the list's current item and
+// count hold (it used to be removed and inserted again).
+void TestNewBookings::aChangedNewBookingStaysInPlace()
+{
+    m_new->applyChanges(booked(make(1, m_today, QTime(9, 0))));
+    m_new->applyChanges(booked(make(2, m_today, QTime(10, 0))));
+    const QPersistentModelIndex watched = m_new->index(1);
+    QSignalSpy removed(m_new, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy count(m_new, &NewBookingsModel::countChanged);
+    QSignalSpy changed(m_new, &QAbstractItemModel::dataChanged);
+    Appointment confirmed = make(2, m_today, QTime(10, 0));
+    confirmed.status = AppointmentStatus::Confirmed;
+    ChangeSet change = booked(confirmed);
+    change.events.first().kind = ChangeEvent::Kind::Confirmed;
+    m_new->applyChanges(change);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(count.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(watched.isValid());
+    QCOMPARE(watched.row(), 1);
+    QVERIFY(m_new->isNew(2));
+    QCOMPARE(m_new->appointmentAt(1).status, AppointmentStatus::Confirmed);
 }
 
 QTEST_GUILESS_MAIN(TestNewBookings)

@@ -153,6 +153,10 @@ std::optional<Command> Command::fromJson(const QJsonObject &json)
             return std::nullopt;
         c.arguments.append(*value);
     }
+    // What it says it acts on is what it acts on: the first argument of every life-cycle call.
+    const qint64 target = c.operation == Operation::Book ? 0 : c.arguments.first().toLongLong();
+    if (c.appointmentId != target)
+        return std::nullopt;
     return c;
 }
 

@@ -166,6 +166,9 @@ void ClinicDatabaseWorker::connectionLost(const QString &why)
     m_heartbeat->stop();
     closeAll();
     setState(ConnectionState::Reconnecting, why);
+    // A day asked for just before (its read failed with the connection) is not coming now.
+    if (m_watchedDay.isValid())
+        Q_EMIT dayUnavailable(m_watchedDay);
     m_reconnectDelayMs = 0;
     m_reconnect->start(0);
 }
@@ -237,11 +240,20 @@ bool ClinicDatabaseWorker::catchUp()
 void ClinicDatabaseWorker::run(const DatabaseJob &job)
 {
     const bool online = m_state.status == ConnectionState::Online;
-    const auto connection = online ? connectionNamed(m_queryName) : nullptr;
-    const std::optional<Error> failure = job(connection.get());
-    // Only a dead connection matters here; any other error was the job's own to answer.
-    if (online && failure && (failure->code == u"CONNECTION_LOST" || !connectionNamed(m_queryName)->isOpen()))
-        connectionLost(failure->message);
+    JobOutcome outcome;
+    bool lost = false;
+    {
+        // The handle must be gone before connectionLost() removes the connection.
+        const auto connection = online ? connectionNamed(m_queryName) : nullptr;
+        outcome = job(connection.get());
+        // Only a dead connection matters here; any other error was the job's own to answer.
+        lost = online && outcome.failure
+            && (outcome.failure->code == u"CONNECTION_LOST" || !connection->isOpen());
+    }
+    if (outcome.deliver)
+        Q_EMIT answerReady(outcome);
+    if (lost)
+        connectionLost(outcome.failure->message);
 }
 
 } // namespace frontdesk

@@ -52,6 +52,9 @@ Q_SIGNALS:
     // The day was asked for while the database cannot be reached.
     void dayUnavailable(QDate day);
     void changed(frontdesk::ChangeSet changes);
+    // A job's answer, to be delivered where it was asked. A signal, not a call back into the
+    // asker's thread: a receiver gone by then (the app closing) simply gets nothing.
+    void answerReady(frontdesk::JobOutcome outcome);
 
 private:
     bool connectAll();

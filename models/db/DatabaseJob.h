@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QMetaType>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -14,9 +15,17 @@ namespace frontdesk {
 template <typename T>
 using Read = std::function<Result<T>(QSqlDatabase &db)>;
 
+// What a job leaves behind: the error it met, if any (so that a lost connection is noticed), and
+// the delivery of its answer, run on the thread of whoever listens to the worker's answerReady.
+struct JobOutcome
+{
+    std::optional<Error> failure;
+    std::function<void()> deliver;
+};
+
 // One unit of work for the database thread: it gets the query connection, or nullptr while the
-// desk is not online, and returns the error it met, if any, so that a lost connection is noticed.
-using DatabaseJob = std::function<std::optional<Error>(QSqlDatabase *db)>;
+// desk is not online.
+using DatabaseJob = std::function<JobOutcome(QSqlDatabase *db)>;
 
 // The error of anything asked for while the database cannot be reached.
 inline Error offlineError()
@@ -25,3 +34,5 @@ inline Error offlineError()
 }
 
 } // namespace frontdesk
+
+Q_DECLARE_METATYPE(frontdesk::JobOutcome)

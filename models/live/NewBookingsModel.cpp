@@ -63,12 +63,14 @@ void NewBookingsModel::removeRow(int row)
     Q_EMIT countChanged(count());
 }
 
+bool NewBookingsModel::startsBefore(const Appointment &a, const Appointment &b)
+{
+    return a.startsAt != b.startsAt ? a.startsAt < b.startsAt : a.id < b.id;
+}
+
 void NewBookingsModel::insertSorted(const Appointment &appointment)
 {
-    const auto at = std::upper_bound(m_rows.cbegin(), m_rows.cend(), appointment,
-                                     [](const Appointment &a, const Appointment &b) {
-                                         return a.startsAt != b.startsAt ? a.startsAt < b.startsAt : a.id < b.id;
-                                     });
+    const auto at = std::upper_bound(m_rows.cbegin(), m_rows.cend(), appointment, &NewBookingsModel::startsBefore);
     const int row = int(at - m_rows.cbegin());
     beginInsertRows({}, row, row);
     m_rows.insert(row, appointment);
@@ -83,14 +85,22 @@ void NewBookingsModel::applyChanges(const ChangeSet &changes)
             continue;
         const int row = rowOf(a->id);
         if (row >= 0) {
-            // Still new, as it is now; or gone to an earlier day.
+            // Gone to an earlier day; or still new, as it is now, in place (a view keeps its
+            // current item) unless its time moved it.
             if (!belongs(*a)) {
                 removeRow(row);
+                continue;
+            }
+            const bool inOrder = (row == 0 || !startsBefore(*a, m_rows.at(row - 1)))
+                && (row + 1 == m_rows.size() || !startsBefore(m_rows.at(row + 1), *a));
+            if (inOrder) {
+                m_rows[row] = *a;
+                Q_EMIT dataChanged(index(row), index(row));
             } else {
-                removeRow(row);
+                beginRemoveRows({}, row, row);
+                m_rows.removeAt(row);
+                endRemoveRows();
                 insertSorted(*a);
-                Q_EMIT newnessChanged(a->id);
-                Q_EMIT countChanged(count());
             }
             continue;
         }

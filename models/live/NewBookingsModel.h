@@ -50,6 +50,7 @@ Q_SIGNALS:
     void arrived(const frontdesk::Appointment &appointment);
 
 private:
+    static bool startsBefore(const Appointment &a, const Appointment &b);
     QDate localDay(const Appointment &appointment) const;
     bool belongs(const Appointment &appointment) const;
     int rowOf(qint64 appointmentId) const;

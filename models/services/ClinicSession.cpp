@@ -21,6 +21,7 @@ void registerFrontdeskMetaTypes()
     qRegisterMetaType<Command>();
     qRegisterMetaType<CommandResult>();
     qRegisterMetaType<ConnectionState>();
+    qRegisterMetaType<JobOutcome>();
 }
 
 ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject *parent)
@@ -48,6 +49,7 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     connect(m_worker, &ClinicDatabaseWorker::dayUnavailable, this, &ClinicSession::onDayUnavailable);
     connect(m_worker, &ClinicDatabaseWorker::changed, this, &ClinicSession::onChanges);
     connect(m_worker, &ClinicDatabaseWorker::connectionStateChanged, this, &ClinicSession::onConnectionStateChanged);
+    connect(m_worker, &ClinicDatabaseWorker::answerReady, this, [](const JobOutcome &outcome) { outcome.deliver(); });
 
     // "Today and later" moves on at the clinic's midnight, whether or not anything is booked.
     m_clock->setInterval(60 * 1000);
@@ -104,7 +106,7 @@ void ClinicSession::send(QObject *asker, const Command &command, std::function<v
 {
     QPointer<QObject> guard(asker);
     qCInfo(lcDatabase) << "sending" << command.functionName() << "for appointment" << command.appointmentId;
-    post([this, guard, command, answer = std::move(answer)](QSqlDatabase *db) -> std::optional<Error> {
+    post([guard, command, answer = std::move(answer)](QSqlDatabase *db) {
         CommandResult result;
         std::optional<Error> failure;
         if (!db) {
@@ -122,11 +124,13 @@ void ClinicSession::send(QObject *asker, const Command &command, std::function<v
                                                 called.error().message);
             }
         }
-        QMetaObject::invokeMethod(this, [guard, answer, result] {
+        JobOutcome outcome;
+        outcome.failure = failure;
+        outcome.deliver = [guard, answer, result] {
             if (guard)
                 answer(result);
-        }, Qt::QueuedConnection);
-        return failure;
+        };
+        return outcome;
     });
 }
 

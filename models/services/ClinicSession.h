@@ -97,17 +97,17 @@ template <typename T, typename Answer>
 void ClinicSession::read(QObject *asker, Read<T> query, Answer answer)
 {
     QPointer<QObject> guard(asker);
-    post([this, guard, query = std::move(query), answer = std::move(answer)](QSqlDatabase *db) {
+    post([guard, query = std::move(query), answer = std::move(answer)](QSqlDatabase *db) {
         Result<T> result = db ? query(*db) : Result<T>(offlineError());
-        std::optional<Error> failure;
+        JobOutcome outcome;
         if (!result)
-            failure = result.error();
-        // Back through the session, which outlives the worker: the asker may be gone by then.
-        QMetaObject::invokeMethod(this, [guard, answer, result = std::move(result)] {
+            outcome.failure = result.error();
+        // Delivered on the GUI thread, where the asker may be gone by then.
+        outcome.deliver = [guard, answer, result = std::move(result)] {
             if (guard)
                 answer(result);
-        }, Qt::QueuedConnection);
-        return failure;
+        };
+        return outcome;
     });
 }
 
