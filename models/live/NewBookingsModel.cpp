@@ -152,7 +152,7 @@ QVariant NewBookingsModel::data(const QModelIndex &index, int role) const
         return tr("%1 %2 – %3 with %4").arg(day, clockTime(start.time()), a.patientName, a.providerName);
     }
     case Qt::ToolTipRole:
-        return a.service.isEmpty() ? QVariant() : QVariant(a.service);
+        return QString(data(index, Qt::DisplayRole).toString() + (a.service.isEmpty() ? QString() : u'\n' + a.service));
     case AppointmentIdRole: return a.id;
     case StartsAtRole: return a.startsAt;
     }

@@ -17,8 +17,8 @@ struct LiveRun
 
 // The AI agent books `bookings` at `perSecond` on day `dayOffset` (short appointments, so a day
 // holds thousands) while the desk's real session (worker thread, day model on this thread)
-// shows that day; with `withWindow`, through the real main window, shown. `preseed` bookings are
-// made on the day before the desk starts.
+// shows that day; with `withWindow`, through the real main window, shown on its list tab.
+// `preseed` bookings are made on the day before the desk starts.
 LiveRun runLiveDesk(const BenchCluster &cluster, const BenchDatabase &db, int dayOffset, int bookings, double perSecond,
                     int preseed, bool withWindow);
 

@@ -160,6 +160,35 @@ void AppointmentBookView::invalidateLayout()
     m_gutter->update();
 }
 
+// A live change repaints the columns of its rows only, as long as the grid itself (hours and
+// columns) stays as it was: a burst of bookings must not repaint every block in view for each
+// (the bench's book under a burst). Many changes in one event-loop turn (a day reloaded)
+// fall back to one lazy layout for all of them.
+void AppointmentBookView::repaintRows(int first, int last)
+{
+    constexpr int kPartialPerTurn = 8;
+    if (m_layoutDirty || !m_model || ++m_partialRepaints > kPartialPerTurn) {
+        invalidateLayout();
+        return;
+    }
+    const QDateTime start = m_geometry.start();
+    const QDateTime end = m_geometry.end();
+    const qsizetype columns = m_geometry.columns().size();
+    m_layoutDirty = true;
+    ensureLayout();
+    if (start != m_geometry.start() || end != m_geometry.end() || columns != m_geometry.columns().size()
+        || m_pendingShiftY != 0) {
+        invalidateLayout();
+        return;
+    }
+    if (!m_syncQueued) {
+        m_syncQueued = true;
+        QMetaObject::invokeMethod(this, &AppointmentBookView::updateGeometries, Qt::QueuedConnection);
+    }
+    for (int row = first; row <= last && row < m_model->rowCount(); ++row)
+        viewport()->update(providerColumnRect(m_model->appointmentAt(row).providerId));
+}
+
 void AppointmentBookView::ensureLayout() const
 {
     // DayModel says nothing when only the clinic's providers or hours change.
@@ -229,6 +258,7 @@ void AppointmentBookView::tick()
 void AppointmentBookView::updateGeometries()
 {
     m_syncQueued = false;
+    m_partialRepaints = 0;
     ensureLayout();
     const QSize content = m_geometry.contentSize();
     const QSize area = viewport()->size();
@@ -528,7 +558,7 @@ void AppointmentBookView::dataChanged(
     // Not the base class: for a change within one row (every change DayModel makes) it asks for
     // the row's rectangle at once, which would lay the whole book out again per change. The
     // book has no editors to refresh; it tells accessibility itself.
-    invalidateLayout();
+    repaintRows(topLeft.row(), bottomRight.row());
 #if QT_CONFIG(accessibility)
     if (QAccessible::isActive()) {
         QAccessibleTableModelChangeEvent event(this, QAccessibleTableModelChangeEvent::DataChanged);
@@ -546,7 +576,7 @@ void AppointmentBookView::dataChanged(
 
 void AppointmentBookView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
-    invalidateLayout();
+    repaintRows(start, end);
     QAbstractItemView::rowsInserted(parent, start, end);
 }
 

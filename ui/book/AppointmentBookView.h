@@ -84,6 +84,7 @@ protected Q_SLOTS:
 
 private:
     void invalidateLayout();
+    void repaintRows(int first, int last);
     void ensureLayout() const;
     void onDayChanged();
     void positionNewDay();
@@ -103,6 +104,7 @@ private:
     // Pixels the grid grew by above what was in view, not yet given to the scroll bar.
     mutable int m_pendingShiftY = 0;
     mutable bool m_syncQueued = false;
+    int m_partialRepaints = 0;   // in this event-loop turn
     bool m_newDayPending = true;
     bool m_stale = false;
     QString m_placeholderText;

@@ -22,7 +22,10 @@ NewBookingsPanel::NewBookingsPanel(NewBookingsModel *model, QWidget *parent)
     m_list->setObjectName(QStringLiteral("newBookingsList"));
     m_list->setModel(model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setWordWrap(true);
+    // One line each, elided (the whole text in the tooltip): items of one height are laid out
+    // without measuring every text again on each arrival (the bench's book under a burst).
+    m_list->setUniformItemSizes(true);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_markAll->setObjectName(QStringLiteral("markAllSeenButton"));
     connect(m_markAll, &QPushButton::clicked, model, &NewBookingsModel::markAllSeen);
