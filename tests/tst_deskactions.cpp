@@ -14,6 +14,7 @@
 #include "common/Confirmation.h"
 #include "common/MessageBanner.h"
 #include "day/DayModel.h"
+#include "live/NewBookingsModel.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
 
@@ -21,6 +22,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QToolBar>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void aDayAskedForOfflineShowsNoRowOfTheDayBefore();
     void triggeringAMissingOrDisabledActionFailsTheTest();
     void actionsAreInTheMenuBarToolbarAndContextMenu();
+    void theNewBookingsListJumpsToEachAndMarksAllSeen();
 
 private:
     // An appointment of the clinic `minutesFromNow` from now, in `status`, written directly as
@@ -476,6 +479,40 @@ void TestDeskActions::actionsAreInTheMenuBarToolbarAndContextMenu()
     QTRY_VERIFY((context = m_window->findChild<QMenu *>(u"appointmentContextMenu"_s)) != nullptr);
     QVERIFY(context->actions().contains(m_window->findChild<QAction *>(u"actionConfirm"_s)));
     context->close();
+}
+
+void TestDeskActions::theNewBookingsListJumpsToEachAndMarksAllSeen()
+{
+    m_session->newBookings()->markAllSeen();
+    const QDate later = m_session->today().addDays(8);
+    const qint64 first = book(later, QTime(9, 0), 0);
+    const qint64 second = book(later, QTime(9, 0), 1);
+    QTRY_COMPARE(m_session->newBookings()->count(), 2);
+    auto *list = m_window->findChild<QListView *>(u"newBookingsList"_s);
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), 2);
+    QCOMPARE(m_window->findChild<QLabel *>(u"newBookingsLabel"_s)->text(), u"New bookings: 2"_s);
+
+    // Enter on one goes to its day and selects it, which marks it seen.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    list->setFocus();
+    list->setCurrentIndex(list->model()->index(0, 0));
+    const qint64 chosen = list->currentIndex().data(NewBookingsModel::AppointmentIdRole).toLongLong();
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE(m_window->currentAppointmentId(), chosen);
+    QCOMPARE(m_session->day(), later);
+    QVERIFY(!m_session->newBookings()->isNew(chosen));
+    QCOMPARE(m_session->newBookings()->count(), 1);
+
+    // The rest, at once.
+    auto *markAll = m_window->findChild<QPushButton *>(u"markAllSeenButton"_s);
+    QVERIFY(markAll && markAll->isEnabled());
+    QTest::mouseClick(markAll, Qt::LeftButton);
+    QCOMPARE(m_session->newBookings()->count(), 0);
+    QVERIFY(!m_session->newBookings()->isNew(chosen == first ? second : first));
+    QVERIFY(!markAll->isEnabled());
+    QCOMPARE(m_window->findChild<QLabel *>(u"newBookingsLabel"_s)->text(), QString());
 }
 
 QTEST_MAIN(TestDeskActions)

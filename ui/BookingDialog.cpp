@@ -412,11 +412,8 @@ void BookingDialog::send()
 {
     m_pending = true;
     setBusy(true);
-    m_session->send(this, m_command, [this](const CommandResult &answer) {
-        // No answer from the function (offline, dropped, rolled back): the desk's own code.
-        onAnswer(answer.answer.isEmpty() ? BookingResult::failure(answer.code, answer.message)
-                                         : BookingResult::fromAnswer(answer.answer));
-    });
+    m_session->send(this, m_command,
+                    [this](const CommandResult &answer) { onAnswer(BookingResult::fromAnswer(answer)); });
 }
 
 void BookingDialog::reject()

@@ -173,7 +173,7 @@ Result<BookingResult> book(QSqlDatabase &db, const BookingRequest &request)
     const auto answer = callFunction(db, Commands::book(request));
     if (!answer)
         return answer.error();
-    return BookingResult::fromAnswer(answer->answer);
+    return BookingResult::fromAnswer(answer.value());
 }
 
 Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &request)
@@ -181,7 +181,7 @@ Result<BookingResult> bookRetrying(QSqlDatabase &db, const BookingRequest &reque
     const auto answer = callFunctionRetrying(db, Commands::book(request));
     if (!answer)
         return answer.error();
-    return BookingResult::fromAnswer(answer->answer);
+    return BookingResult::fromAnswer(answer.value());
 }
 
 Result<ChangeBatch> changesSince(QSqlDatabase &db, qint64 orgId, const QString &cursor)

@@ -1,26 +1,23 @@
 #include "Booking.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "commands/CommandResult.h"
+
 #include <QJsonObject>
 
 namespace frontdesk {
 
 BookingResult BookingResult::fromJson(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (!doc.isObject())
-        return failure(QStringLiteral("BAD_RESPONSE"), parseError.errorString());
-    return fromAnswer(doc.object());
+    return fromAnswer(CommandResult::fromJson(json));
 }
 
-BookingResult BookingResult::fromAnswer(const QJsonObject &o)
+BookingResult BookingResult::fromAnswer(const CommandResult &answer)
 {
+    const QJsonObject &o = answer.answer;
     BookingResult r;
-    r.ok = o.value(u"ok").toBool();
-    r.code = o.value(u"code").toString();
-    r.message = o.value(u"message").toString();
+    r.ok = answer.ok;
+    r.code = answer.code;
+    r.message = answer.message;
     r.appointmentId = o.value(u"appointment_id").toInteger();
     r.patientId = o.value(u"patient_id").toInteger();
     r.patientName = o.value(u"patient_name").toString();
@@ -29,14 +26,7 @@ BookingResult BookingResult::fromAnswer(const QJsonObject &o)
     r.conflictStartsAt = QDateTime::fromString(conflict.value(u"starts_at").toString(), Qt::ISODateWithMs).toUTC();
     r.conflictEndsAt = QDateTime::fromString(conflict.value(u"ends_at").toString(), Qt::ISODateWithMs).toUTC();
     r.conflictProviderId = conflict.value(u"provider_id").toInteger();
-    const QJsonArray alternatives = o.value(u"alternatives").toArray();
-    for (const QJsonValue &v : alternatives) {
-        const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-        if (t.isValid())
-            r.alternatives.append(t.toUTC());
-    }
-    if (!r.ok && r.code.isEmpty())
-        r.code = QStringLiteral("BAD_RESPONSE");
+    r.alternatives = answer.alternatives();
     return r;
 }
 

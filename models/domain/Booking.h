@@ -4,12 +4,13 @@
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace frontdesk {
+
+struct CommandResult;
 
 // What book_appointment_atomic takes. Raw as typed: the database normalises.
 struct BookingRequest
@@ -44,7 +45,8 @@ struct BookingResult
     qint64 conflictProviderId = 0;
 
     static BookingResult fromJson(const QByteArray &json);
-    static BookingResult fromAnswer(const QJsonObject &answer);
+    // Whatever the call gave: a booking, a refusal, or the desk's own code (OFFLINE, ...).
+    static BookingResult fromAnswer(const CommandResult &answer);
     static BookingResult failure(const QString &code, const QString &message);
 };
 

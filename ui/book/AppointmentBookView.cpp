@@ -344,21 +344,6 @@ QModelIndex AppointmentBookView::indexAt(const QPoint &point) const
     return row >= 0 ? m_model->index(row, 0) : QModelIndex();
 }
 
-int AppointmentBookView::firstInView() const
-{
-    const QRect area(horizontalOffset(), verticalOffset(), viewport()->width(), viewport()->height());
-    int best = -1;
-    for (int i : m_geometry.blocksIn(area)) {
-        const BookGeometry::Placement &p = m_geometry.placement(i);
-        if (best < 0
-            || std::tie(p.startSeconds, p.column, p.lane)
-                < std::tie(m_geometry.placement(best).startSeconds, m_geometry.placement(best).column,
-                           m_geometry.placement(best).lane))
-            best = i;
-    }
-    return best >= 0 ? best : m_geometry.first();
-}
-
 QModelIndex AppointmentBookView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
 {
     Q_UNUSED(modifiers)
@@ -376,7 +361,9 @@ QModelIndex AppointmentBookView::moveCursor(CursorAction cursorAction, Qt::Keybo
         case MoveHome: return at(m_geometry.first());
         case MovePageUp:
         case MovePageDown: return {};
-        default: return at(firstInView());
+        default:
+            return at(m_geometry.firstIn(
+                QRect(horizontalOffset(), verticalOffset(), viewport()->width(), viewport()->height())));
         }
     }
     const int row = current.row();

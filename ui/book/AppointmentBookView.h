@@ -90,7 +90,6 @@ private:
     void positionNewDay();
     void updateMetrics();
     void tick();
-    int firstInView() const;
     QDateTime now() const { return m_clock(); }
     void paintHeader(QPainter &painter, const QRect &rect) const;
     void paintGutter(QPainter &painter, const QRect &rect) const;

@@ -247,6 +247,16 @@ int BookGeometry::first() const
     return best;
 }
 
+int BookGeometry::firstIn(const QRect &area) const
+{
+    int best = -1;
+    for (const int i : blocksIn(area)) {
+        if (best < 0 || readsBefore(i, best))
+            best = i;
+    }
+    return best >= 0 ? best : first();
+}
+
 int BookGeometry::last() const
 {
     int best = -1;

@@ -80,6 +80,8 @@ public:
 
     // Reading order for the keyboard: -1 when there is no such appointment.
     int first() const;
+    // The first block in reading order that `area` shows, or first() when it shows none.
+    int firstIn(const QRect &area) const;
     int last() const;
     int nextInColumn(int i, int step) const;
     int nearestInNextColumn(int i, int step) const;
