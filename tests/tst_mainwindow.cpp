@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDateEdit>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void dayNavigation_data();
     void dayNavigation();
     void aTypedDateIsShownOnEnter();
+    void theDocksStayReadable();
     void liveBookingKeepsSelectionAndScroll();
     void selectingANewBookingMarksItSeen();
     void columnsFitWhenADayIsShownNotOnEachBooking();
@@ -197,6 +199,22 @@ void TestMainWindow::selectingANewBookingMarksItSeen()
 
 // Sizing columns to their contents measures every row of the day: done when a day is shown,
 // never for each live booking (at 100 bookings a second that stalled the window).
+void TestMainWindow::theDocksStayReadable()
+{
+    const int readable = m_window->fontMetrics().averageCharWidth() * 30;
+    for (const char *name : { "detailsDock", "newBookingsDock" }) {
+        auto *dock = m_window->findChild<QDockWidget *>(QLatin1String(name));
+        QVERIFY(dock);
+        QVERIFY2(dock->width() >= readable, qPrintable(QStringLiteral("%1: %2 < %3").arg(QLatin1String(name))
+                                                           .arg(dock->width()).arg(readable)));
+        // Squeezed by hand (or by a saved layout), it stops at a readable width.
+        m_window->resizeDocks({ dock }, { 40 }, Qt::Horizontal);
+        QCoreApplication::processEvents();
+        QVERIFY2(dock->width() >= readable, qPrintable(QStringLiteral("%1 squeezed to %2").arg(QLatin1String(name))
+                                                           .arg(dock->width())));
+    }
+}
+
 void TestMainWindow::aTypedDateIsShownOnEnter()
 {
     auto *picker = m_window->findChild<QDateEdit *>(QStringLiteral("dayPicker"));

@@ -145,7 +145,11 @@ void MainWindow::createCentralWidget()
 
 void MainWindow::createDocks()
 {
+    // Found in the demo: a layout with the docks squeezed left their texts unreadable, a few
+    // letters wide. Never narrower than a readable line.
+    const int readable = fontMetrics().averageCharWidth() * 34;
     m_details = new AppointmentDetailsPanel(m_session, this);
+    m_details->setMinimumWidth(readable);
     m_detailsDock = new QDockWidget(tr("Appointment details"), this);
     m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
     m_detailsDock->setWidget(m_details);
@@ -153,6 +157,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
 
     m_newBookings = new NewBookingsPanel(m_session->newBookings(), this);
+    m_newBookings->setMinimumWidth(readable);
     m_newBookingsDock = new QDockWidget(tr("New bookings"), this);
     m_newBookingsDock->setObjectName(QStringLiteral("newBookingsDock"));
     m_newBookingsDock->setWidget(m_newBookings);
