@@ -97,8 +97,10 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
 
     restoreGeometry(DeskSettings::value(DeskSettings::Key::MainWindowGeometry).toByteArray());
     // The first run: the details get most of the side, the new bookings the rest.
-    if (!restoreState(DeskSettings::value(DeskSettings::Key::MainWindowState).toByteArray()))
+    if (!restoreState(DeskSettings::value(DeskSettings::Key::MainWindowState).toByteArray())) {
         resizeDocks({ m_detailsDock, m_newBookingsDock }, { 3, 2 }, Qt::Vertical);
+        resizeDocks({ m_detailsDock }, { width() / 4 }, Qt::Horizontal);
+    }
     m_tabs->setCurrentIndex(DeskSettings::value(DeskSettings::Key::ShownTab).toInt() == kListTab ? kListTab : kBookTab);
     updateDayTitle();
     updateDayNotice();
