@@ -1008,7 +1008,7 @@ void TestBookingDialog::rescheduleMovesTheAppointment()
     // The provider goes only when changed ("keep the provider" otherwise).
     const Command sent = dialog->sentCommand();
     QCOMPARE(sent.operation, Operation::Reschedule);
-    QCOMPARE(sent.appointmentId, a.id);
+    QCOMPARE(sent.targetId, a.id);
     QCOMPARE(sent.arguments.value(3).isNull(), toProvider == 0);
     QCOMPARE(booked.count(), 1);
     QCOMPARE(booked.first().at(0).toLongLong(), a.id);

@@ -46,6 +46,12 @@ void TestCommands::roundTripsThroughJson_data()
     QTest::newRow("reschedule, same provider") << Commands::reschedule(12, at, at.addSecs(900));
     QTest::newRow("reschedule, other provider") << Commands::reschedule(12, at, at.addSecs(900), 3);
     QTest::newRow("reopen") << Commands::reopen(12);
+    QTest::newRow("claim follow-up") << Commands::claimFollowUp(40);
+    QTest::newRow("release follow-up") << Commands::releaseFollowUp(40);
+    QTest::newRow("complete follow-up, sent") << Commands::completeFollowUp(40, u"sent"_s, QString());
+    QTest::newRow("complete follow-up, with note") << Commands::completeFollowUp(40, u"failed"_s, u"Number; not in service"_s);
+    QTest::newRow("patient note") << Commands::addPatientNote(8, u"Prefers mornings"_s);
+    QTest::newRow("patient note on an appointment") << Commands::addPatientNote(8, u"Brought X-rays"_s, 12);
 }
 
 void TestCommands::roundTripsThroughJson()
@@ -56,7 +62,7 @@ void TestCommands::roundTripsThroughJson()
     QVERIFY2(back.has_value(), stored.constData());
     QCOMPARE(int(back->operation), int(command.operation));
     QCOMPARE(back->key, command.key);
-    QCOMPARE(back->appointmentId, command.appointmentId);
+    QCOMPARE(back->targetId, command.targetId);
     QCOMPARE(back->functionName(), command.functionName());
     QCOMPARE(back->arguments.size(), command.arguments.size());
     for (qsizetype i = 0; i < command.arguments.size(); ++i) {
@@ -80,6 +86,11 @@ void TestCommands::eachCommandNamesItsFunction()
     QCOMPARE(Commands::reschedule(1, {}, {}).functionName(), u"frontdesk.reschedule_appointment"_s);
     QCOMPARE(Commands::reopen(1).functionName(), u"frontdesk.reopen_appointment"_s);
     QCOMPARE(Commands::book({}).functionName(), u"frontdesk.book_appointment_atomic"_s);
+    QCOMPARE(Commands::claimFollowUp(1).functionName(), u"frontdesk.claim_follow_up"_s);
+    QCOMPARE(Commands::releaseFollowUp(1).functionName(), u"frontdesk.release_follow_up"_s);
+    QCOMPARE(Commands::completeFollowUp(1, u"sent"_s, {}).functionName(), u"frontdesk.complete_follow_up"_s);
+    QCOMPARE(Commands::addPatientNote(1, u"x"_s).functionName(), u"frontdesk.add_patient_note"_s);
+    QCOMPARE(Commands::addPatientNote(8, u"x"_s, 12).targetId, 8);
     // Every command has a key of its own, for an outbox to tell them apart.
     QVERIFY(Commands::confirm(1).key != Commands::confirm(1).key);
 }
@@ -100,7 +111,7 @@ void TestCommands::badStoredCommandsAreRefused_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("unknown operation")
-        << R"({"operation":"drop_everything","arguments":["1"],"key":"k","appointment_id":"1"})"_ba;
+        << R"({"operation":"drop_everything","arguments":["1"],"key":"k","target_id":"1"})"_ba;
     QTest::newRow("a function name instead")
         << R"({"operation":"frontdesk.confirm_appointment","arguments":["1"],"key":"k"})"_ba;
     QTest::newRow("too many arguments") << R"({"operation":"confirm","arguments":["1","2"],"key":"k"})"_ba;
@@ -111,7 +122,10 @@ void TestCommands::badStoredCommandsAreRefused_data()
     QTest::newRow("time not a time") << R"({"operation":"reschedule","arguments":["1","soon","later",null],"key":"k"})"_ba;
     QTest::newRow("no key") << R"({"operation":"confirm","arguments":["1"]})"_ba;
     QTest::newRow("says 5, acts on 7")
-        << R"({"operation":"cancel","arguments":["7","why"],"key":"k","appointment_id":"5"})"_ba;
+        << R"({"operation":"cancel","arguments":["7","why"],"key":"k","target_id":"5"})"_ba;
+    QTest::newRow("note says patient 5, writes on 7")
+        << R"({"operation":"add_patient_note","arguments":["7","hi",null],"key":"k","target_id":"5"})"_ba;
+    QTest::newRow("outcome missing") << R"({"operation":"complete_follow_up","arguments":["3",null,null],"key":"k","target_id":"3"})"_ba;
     QTest::newRow("not an object") << R"(["confirm"])"_ba;
 }
 

@@ -31,6 +31,12 @@ const Signature kSignatures[] = {
     { Operation::Reschedule, "reschedule", "reschedule_appointment",
       { Arg::Id, Arg::Time, Arg::Time, Arg::OptionalId } },
     { Operation::Reopen, "reopen", "reopen_appointment", { Arg::Id } },
+    { Operation::ClaimFollowUp, "claim_follow_up", "claim_follow_up", { Arg::Id } },
+    { Operation::ReleaseFollowUp, "release_follow_up", "release_follow_up", { Arg::Id } },
+    { Operation::CompleteFollowUp, "complete_follow_up", "complete_follow_up",
+      { Arg::Id, Arg::Text, Arg::OptionalText } },
+    { Operation::AddPatientNote, "add_patient_note", "add_patient_note",
+      { Arg::Id, Arg::OptionalText, Arg::OptionalId } },
 };
 
 const Signature &signatureOf(Operation operation)
@@ -101,17 +107,33 @@ std::optional<QVariant> fromJsonValue(const QJsonValue &v, Arg arg)
     return std::nullopt;
 }
 
-Command make(Operation operation, qint64 appointmentId, QVariantList arguments)
+Command make(Operation operation, qint64 targetId, QVariantList arguments)
 {
     Command c;
     c.operation = operation;
-    c.appointmentId = appointmentId;
+    c.targetId = targetId;
     c.arguments = std::move(arguments);
     c.key = QStringLiteral("desk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     return c;
 }
 
 } // namespace
+
+CommandTarget targetOf(Operation operation)
+{
+    switch (operation) {
+    case Operation::Book:
+        return CommandTarget::None;
+    case Operation::Confirm: case Operation::CheckIn: case Operation::Complete: case Operation::Cancel:
+    case Operation::MarkNoShow: case Operation::Reschedule: case Operation::Reopen:
+        return CommandTarget::Appointment;
+    case Operation::ClaimFollowUp: case Operation::ReleaseFollowUp: case Operation::CompleteFollowUp:
+        return CommandTarget::FollowUp;
+    case Operation::AddPatientNote:
+        return CommandTarget::Patient;
+    }
+    return CommandTarget::None;
+}
 
 QString Command::functionName() const
 {
@@ -127,7 +149,7 @@ QJsonObject Command::toJson() const
         { QStringLiteral("operation"), QLatin1String(signatureOf(operation).name) },
         { QStringLiteral("arguments"), args },
         { QStringLiteral("key"), key },
-        { QStringLiteral("appointment_id"), QString::number(appointmentId) },
+        { QStringLiteral("target_id"), QString::number(targetId) },
     };
 }
 
@@ -145,7 +167,7 @@ std::optional<Command> Command::fromJson(const QJsonObject &json)
     Command c;
     c.operation = signature->operation;
     c.key = json.value(u"key").toString();
-    c.appointmentId = json.value(u"appointment_id").toString().toLongLong();
+    c.targetId = json.value(u"target_id").toString().toLongLong();
     int i = 0;
     for (const Arg arg : signature->arguments) {
         const auto value = fromJsonValue(args.at(i++), arg);
@@ -153,9 +175,9 @@ std::optional<Command> Command::fromJson(const QJsonObject &json)
             return std::nullopt;
         c.arguments.append(*value);
     }
-    // What it says it acts on is what it acts on: the first argument of every life-cycle call.
-    const qint64 target = c.operation == Operation::Book ? 0 : c.arguments.first().toLongLong();
-    if (c.appointmentId != target)
+    // What it says it acts on is what it acts on: the first argument of every call but booking.
+    const qint64 target = targetOf(c.operation) == CommandTarget::None ? 0 : c.arguments.first().toLongLong();
+    if (c.targetId != target)
         return std::nullopt;
     return c;
 }
@@ -184,6 +206,20 @@ Command reschedule(qint64 id, const QDateTime &startsAt, const QDateTime &endsAt
 {
     return make(Operation::Reschedule, id,
                 { id, time(startsAt), time(endsAt), providerId > 0 ? QVariant(providerId) : sqlNull<qint64>() });
+}
+
+Command claimFollowUp(qint64 id) { return make(Operation::ClaimFollowUp, id, { id }); }
+Command releaseFollowUp(qint64 id) { return make(Operation::ReleaseFollowUp, id, { id }); }
+
+Command completeFollowUp(qint64 id, const QString &outcome, const QString &note)
+{
+    return make(Operation::CompleteFollowUp, id, { id, outcome, text(note) });
+}
+
+Command addPatientNote(qint64 patientId, const QString &body, qint64 appointmentId)
+{
+    return make(Operation::AddPatientNote, patientId,
+                { patientId, text(body), appointmentId > 0 ? QVariant(appointmentId) : sqlNull<qint64>() });
 }
 
 } // namespace Commands

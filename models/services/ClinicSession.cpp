@@ -105,7 +105,7 @@ void ClinicSession::post(DatabaseJob job)
 void ClinicSession::send(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer)
 {
     QPointer<QObject> guard(asker);
-    qCInfo(lcDatabase) << "sending" << command.functionName() << "for appointment" << command.appointmentId;
+    qCInfo(lcDatabase) << "sending" << command.functionName() << "for" << command.targetId;
     post([guard, command, answer = std::move(answer)](QSqlDatabase *db) {
         CommandResult result;
         std::optional<Error> failure;
