@@ -2,9 +2,12 @@
 
 #include "MainWindow.h"
 #include "day/DayModel.h"
+#include "followups/FollowUpPanel.h"
+#include "followups/FollowUpQueueModel.h"
 #include "services/ClinicSession.h"
 
 #include <QCoreApplication>
+#include <QListView>
 #include <QTextStream>
 
 namespace frontdesk {
@@ -51,6 +54,27 @@ void ScreenshotTaker::takeWhenShown()
 
 void ScreenshotTaker::save()
 {
+    // The follow-up queue with an item shown (a callback when there is one): selected, never
+    // claimed, so a screenshot takes no work from a desk.
+    QListView *list = m_window->followUpPanel()->list();
+    const FollowUpQueueModel *queue = m_session->followUps();
+    int chosen = queue->rowCount() > 0 ? 0 : -1;
+    for (int row = 0; row < queue->rowCount(); ++row) {
+        if (queue->itemAt(row).kind == FollowUp::Kind::Callback) {
+            chosen = row;
+            break;
+        }
+    }
+    if (chosen >= 0 && !list->currentIndex().isValid()) {
+        const qint64 id = queue->itemAt(chosen).id;
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            const QModelIndex index = list->model()->index(row, 0);
+            if (index.data(FollowUpQueueModel::IdRole).toLongLong() == id)
+                list->setCurrentIndex(index);
+        }
+    }
+    QCoreApplication::processEvents();
+
     const bool saved = m_window->grab().save(m_file, "PNG");
     QTextStream(saved ? stdout : stderr) << (saved ? "frontdesk: screenshot saved to " : "frontdesk: could not write ")
                                          << m_file << '\n';

@@ -57,7 +57,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Simulates the AI voice receptionist: books appointments through book_appointment_atomic "
-        "(source ai_voice) with realistic callers, some invalid on purpose, some for taken slots."));
+        "(source ai_voice) with realistic callers, some invalid on purpose, some for taken slots or "
+        "for times the clinic is closed; refused callers are queued for the desk to call back."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(databaseOption());
@@ -101,8 +102,14 @@ int main(int argc, char *argv[])
     AgentConnection connection(settings.value(), orgId);
     std::unique_ptr<CallSimulator> simulator;
     std::optional<CallSimulator::Call> unanswered;   // sent when the connection went: sent again
+    // A refused caller taking an alternative offered, still on the line: the next call, and the
+    // callback its booking completes.
+    std::optional<CallSimulator::Call> accepting;
+    qint64 acceptingCallback = 0;
     int made = 0;
     int booked = 0;
+    int callbacks = 0;
+    int lost = 0;
     int failures = 0;
     int skipped = 0;
     QTimer timer;
@@ -153,10 +160,20 @@ int main(int argc, char *argv[])
             return;
         }
         const Clinic &clinic = connection.clinic();
-        const CallSimulator::Call call = unanswered ? *unanswered : simulator->nextCall(QDateTime::currentDateTimeUtc());
-        unanswered.reset();
-        const auto result = connection.book(call.request);
-        if (!result && !connection.isConnected()) {
+        CallSimulator::Call call;
+        qint64 completing = 0;
+        if (unanswered) {
+            call = *unanswered;
+            unanswered.reset();
+        } else if (accepting) {
+            call = *accepting;
+            completing = acceptingCallback;
+            accepting.reset();
+        } else {
+            call = simulator->nextCall(QDateTime::currentDateTimeUtc());
+        }
+        const auto answer = connection.bookAnswer(call.request);
+        if (!answer && !connection.isConnected()) {
             // Booked or not, nobody knows: the same request, with its same key, once back.
             static const QString again = QStringLiteral("; sent again after reconnecting");
             unanswered = call;
@@ -165,18 +182,37 @@ int main(int argc, char *argv[])
             return;
         }
         ++made;
-        if (!result) {
+        if (!answer) {
             ++failures;
-            out() << stamp() << "  ERROR    " << result.error().message << '\n';
-        } else if (result->ok) {
+            out() << stamp() << "  ERROR    " << answer.error().message << '\n';
+        } else if (const BookingResult result = BookingResult::fromAnswer(answer.value()); result.ok) {
             ++booked;
             simulator->recordBooked(call);
-            out() << stamp() << "  BOOKED   #" << result->appointmentId << "  " << result->patientName << ", "
+            out() << stamp() << "  BOOKED   #" << result.appointmentId << "  " << result.patientName << ", "
                   << providerName(clinic, call.request.providerId) << ", " << when(clinic, call.request)
-                  << "  (" << call.what << ")\n";
+                  << "  (" << call.what << ")";
+            // The database completes the caller's open callback with the booking.
+            if (completing > 0)
+                out() << " -> callback #" << completing << " done: booked";
+            out() << '\n';
         } else {
-            out() << stamp() << "  REFUSED  " << result->code << "  " << call.request.patientName << ", "
-                  << when(clinic, call.request) << "  (" << call.what << ")\n";
+            // The refusals a person can fix come with a callback queued for the desk, when the
+            // caller left a number or an address to reach them.
+            const qint64 callbackId = answer->answer.value(u"callback_id").toInteger();
+            out() << stamp() << "  REFUSED  " << result.code << " for " << call.request.patientName << ", "
+                  << when(clinic, call.request) << "  (" << call.what << ")";
+            if (callbackId > 0) {
+                ++callbacks;
+                out() << " -> callback #" << callbackId << " queued for the desk";
+            } else if (call.intent == CallSimulator::Intent::NoContact) {
+                ++lost;
+                out() << " -> no contact left: lost";
+            }
+            out() << '\n';
+            if (auto next = simulator->acceptAlternative(call, result.alternatives)) {
+                accepting = *next;
+                acceptingCallback = callbackId;
+            }
         }
         out().flush();
         if (count > 0 && made >= count)
@@ -186,7 +222,8 @@ int main(int argc, char *argv[])
     const int rc = app.exec();
     if (!simulator)
         return rc;   // never connected: failed() has said why
-    out() << "frontdesk-sim: " << made << " calls, " << booked << " booked, " << failures << " errors";
+    out() << "frontdesk-sim: " << made << " calls, " << booked << " booked, " << callbacks
+          << " refused with a callback queued, " << lost << " lost (no contact left), " << failures << " errors";
     if (skipped > 0)
         out() << ", " << skipped << " skipped while waiting for the database";
     out() << '\n';

@@ -1,5 +1,6 @@
 // book_appointment_atomic through ClinicQueries::book, against a real PostgreSQL: the valid
-// booking and what it stores, every refusal code (and that a refusal stores nothing),
+// booking and what it stores, every refusal code (and that a refusal stores nothing but, for the
+// AI agent's refusals a person can fix, the callback for the desk),
 // idempotency, slot conflicts and their alternatives, released slots, the doorbell
 // (LISTEN/NOTIFY) and the append-only event log.
 //
@@ -16,6 +17,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -121,8 +123,10 @@ private:
     Clinic officeHoursClinic();
     BookingRequest request(const Clinic &clinic, const QDateTime &start, int minutes = 30,
                            int providerIndex = 0) const;
-    // Row counts of the four tables a booking writes, as one comparable line.
+    // Row counts of the four tables a booking writes, and of the callbacks a refusal may queue,
+    // as one comparable line.
     QString storedCounts();
+    static QString withOneCallback(const QString &counts);
     QVariant value(const QString &sql, const QVariantList &binds = {});
     bool exec(const QString &sql, const QVariantList &binds = {}, QSqlError *error = nullptr);
     // Calls book_appointment_atomic directly with `r`, parameters named in `overrides`
@@ -182,10 +186,23 @@ BookingRequest TestBooking::request(const Clinic &clinic, const QDateTime &start
 
 QString TestBooking::storedCounts()
 {
-    return value(u"select format('appointments=%s patients=%s events=%s booking_requests=%s', "
+    return value(u"select format('appointments=%s patients=%s events=%s booking_requests=%s callbacks=%s', "
                  "(select count(*) from frontdesk.appointments), (select count(*) from frontdesk.patients), "
-                 "(select count(*) from frontdesk.events), (select count(*) from frontdesk.booking_requests))"_s)
+                 "(select count(*) from frontdesk.events), (select count(*) from frontdesk.booking_requests), "
+                 "(select count(*) from frontdesk.follow_ups where kind = 'callback'))"_s)
         .toString();
+}
+
+QString TestBooking::withOneCallback(const QString &counts)
+{
+    // One callback and its event (callback.queued), nothing else.
+    QString out = counts;
+    for (const QString &field : { u"events"_s, u"callbacks"_s }) {
+        const QRegularExpression number(u"\\b"_s + field + u"=(\\d+)"_s);
+        const QRegularExpressionMatch m = number.match(out);
+        out.replace(m.capturedStart(1), m.capturedLength(1), QString::number(m.captured(1).toInt() + 1));
+    }
+    return out;
 }
 
 QVariant TestBooking::value(const QString &sql, const QVariantList &binds)
@@ -417,7 +434,7 @@ void TestBooking::returningPatientIsReused()
 }
 
 // ---------------------------------------------------------------------------------------------
-// Every refusal code, and that a refusal stores nothing
+// Every refusal code, and that a refusal stores nothing (but an AI agent's callback)
 
 void TestBooking::refusedBookingStoresNothing_data()
 {
@@ -596,21 +613,44 @@ void TestBooking::refusedBookingStoresNothing()
     const QString countsBefore = storedCounts();
     QVERIFY(!countsBefore.isEmpty());
 
+    // The desk's refusal stores nothing at all.
+    BookingRequest atDesk = bad;
+    atDesk.source = BookingSource::Staff;
+    const QString deskJson = rawBook(atDesk, raw);
+    QVERIFY2(!deskJson.startsWith(u"SQL ERROR"), qPrintable(deskJson));
+    const BookingResult deskResult = BookingResult::fromJson(deskJson.toUtf8());
+    QVERIFY2(!deskResult.ok, "the bad request was booked");
+    QCOMPARE(deskResult.code, code);
+    QVERIFY(!QJsonDocument::fromJson(deskJson.toUtf8()).object().contains(u"callback_id"));
+    QCOMPARE(storedCounts(), countsBefore);
+
+    // The AI agent's (the request's source) stores no booking, patient or key either; a refusal a
+    // person can fix queues a callback for the desk (every such row here leaves a valid phone or
+    // email), and says so.
     BookingResult result;
     if (raw.isEmpty()) {
-        BOOK(r, bad);
+        BOOK(r, bad);   // through the client, as the agent calls it
         result = r;
-    } else {
-        const QString json = rawBook(bad, raw);
-        QVERIFY2(!json.startsWith(u"SQL ERROR"), qPrintable(json));
-        result = BookingResult::fromJson(json.toUtf8());
     }
+    // The whole answer (for a request sent through the client above, the same request sent again
+    // with its key: answered the same, and its callback not counted twice).
+    const QString json = rawBook(bad, raw);
+    QVERIFY2(!json.startsWith(u"SQL ERROR"), qPrintable(json));
+    if (raw.isEmpty())
+        QCOMPARE(BookingResult::fromJson(json.toUtf8()).code, result.code);
+    else
+        result = BookingResult::fromJson(json.toUtf8());
     QVERIFY2(!result.ok, "the bad request was booked");
     QCOMPARE(result.code, code);
     QVERIFY(!result.message.isEmpty());
     QCOMPARE(result.appointmentId, 0);
     QVERIFY(result.alternatives.isEmpty());
-    QCOMPARE(storedCounts(), countsBefore);
+    static const QStringList fixable = { u"SLOT_UNAVAILABLE"_s, u"PATIENT_BUSY"_s, u"OUTSIDE_HOURS"_s, u"IN_THE_PAST"_s,
+                                         u"INVALID_TIME"_s, u"INVALID_PHONE"_s, u"INVALID_EMAIL"_s, u"INVALID_NAME"_s,
+                                         u"UNKNOWN_PROVIDER"_s };
+    const bool callback = fixable.contains(code);
+    QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(u"callback_id").toInteger() > 0, callback);
+    QCOMPARE(storedCounts(), callback ? withOneCallback(countsBefore) : countsBefore);
 
     // Control: the same request without the bad value books, so the refusal was for the
     // bad value alone.
@@ -906,7 +946,9 @@ void TestBooking::takenSlotIsRefusedWithAlternatives()
 
     QVERIFY(!second.ok);
     QCOMPARE(second.code, u"SLOT_UNAVAILABLE"_s);
-    QCOMPARE(storedCounts(), countsBefore);   // the patient created for it is rolled back too
+    // The patient created for it is rolled back too; the AI agent's caller is queued to be called
+    // back (schema v10).
+    QCOMPARE(storedCounts(), withOneCallback(countsBefore));
 
     // Alternatives: some, in the future, the same length, free of the taken slot, on the
     // quarter-hour grid of the wanted start, and distinct.
@@ -1075,15 +1117,22 @@ void TestBooking::bookingRingsTheDoorbellWithIdsOnly()
 void TestBooking::refusedBookingRingsNoDoorbell_data()
 {
     QTest::addColumn<QString>("situation");
-    QTest::newRow("slot unavailable") << u"slot"_s;
-    QTest::newRow("invalid phone") << u"phone"_s;
-    QTest::newRow("idempotency mismatch") << u"mismatch"_s;
-    QTest::newRow("idempotent replay") << u"replay"_s;
+    QTest::addColumn<int>("source");
+    QTest::addColumn<bool>("callback");   // rings once, for the callback queued (schema v10)
+    const int desk = int(BookingSource::Staff), agent = int(BookingSource::AiVoice);
+    QTest::newRow("slot unavailable, at the desk") << u"slot"_s << desk << false;
+    QTest::newRow("invalid phone, at the desk") << u"phone"_s << desk << false;
+    QTest::newRow("slot unavailable, AI agent: its callback rings") << u"slot"_s << agent << true;
+    QTest::newRow("invalid phone with an email, AI agent: its callback rings") << u"phone"_s << agent << true;
+    QTest::newRow("idempotency mismatch") << u"mismatch"_s << agent << false;
+    QTest::newRow("idempotent replay") << u"replay"_s << agent << false;
 }
 
 void TestBooking::refusedBookingRingsNoDoorbell()
 {
     QFETCH(QString, situation);
+    QFETCH(int, source);
+    QFETCH(bool, callback);
 
     const Clinic clinic = freshClinic();
     QVERIFY(clinic.isValid());
@@ -1098,6 +1147,7 @@ void TestBooking::refusedBookingRingsNoDoorbell()
         QSignalSpy spy(listener.driver(), &QSqlDriver::notification);
 
         BookingRequest r = original;
+        r.source = BookingSource(source);
         if (situation == u"slot") {
             r.idempotencyKey = newKey();
             r.patientName = u"John Roe"_s;
@@ -1116,9 +1166,19 @@ void TestBooking::refusedBookingRingsNoDoorbell()
         else
             QVERIFY2(!second.ok, qPrintable(situation));
 
-        // Nothing within 300 ms; then a sentinel NOTIFY sent after the refusal arrives alone
-        // (notifications arrive in commit order, so one from the refusal would come first).
+        // Nothing within 300 ms but the callback's doorbell, ids only; then a sentinel NOTIFY sent
+        // after the refusal arrives alone (notifications arrive in commit order, so one from the
+        // refusal would come first).
         QTest::qWait(300);
+        if (callback) {
+            QTRY_COMPARE(spy.count(), 1);
+            const QJsonObject bell = QJsonDocument::fromJson(spy.takeFirst().at(2).toString().toUtf8()).object();
+            QCOMPARE(bell.keys(), (QStringList{ u"appointment_id"_s, u"event_id"_s, u"org_id"_s }));
+            QVERIFY(bell.value(u"appointment_id").isNull());
+            QCOMPARE(value(u"select kind from frontdesk.events where id = ?"_s, { bell.value(u"event_id").toInteger() })
+                         .toString(),
+                     u"callback.queued"_s);
+        }
         QCOMPARE(spy.count(), 0);
         QVERIFY(exec(u"select pg_notify('frontdesk_changes', 'sentinel')"_s));
         QTRY_COMPARE(spy.count(), 1);

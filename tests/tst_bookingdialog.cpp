@@ -1,6 +1,8 @@
 #include "BookingDialog.h"
 #include "TestDatabase.h"
+#include "booking/PatientFinder.h"
 #include "common/MessageBanner.h"
+#include "patients/PatientMatchesModel.h"
 #include "services/ClinicSession.h"
 #include "text/ClockTime.h"
 #include "text/ErrorTexts.h"
@@ -11,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -138,7 +141,18 @@ private Q_SLOTS:
     void sendsTheSameCommandAgainAfterTheConnectionDrops_data();
     void sendsTheSameCommandAgainAfterTheConnectionDrops();
 
+    // Existing patients
+    void typingAKnownNameShowsTheMatchAndPickingFillsIt();
+    void typingPhoneDigitsShowsTheMatchAndTheListLetsGo();
+    void aKnownContactOfAnotherNameShowsAHint_data();
+    void aKnownContactOfAnotherNameShowsAHint();
+    void prefillFillsTheForm_data();
+    void prefillFillsTheForm();
+
 private:
+    // A patient of the clinic with an email too, booked as the AI agent would.
+    void bookKnownPatient(const QString &name, const QString &phone, const QString &email);
+    int patients() const { return m_db->scalar(QStringLiteral("select count(*) from frontdesk.patients")).toInt(); }
     BookingDialog *openDialog(QTime time);
     BookingDialog *openDialogAt(const QDateTime &suggestedUtc);
     BookingDialog *openReschedule(const Appointment &appointment);
@@ -1152,6 +1166,228 @@ void TestBookingDialog::sendsTheSameCommandAgainAfterTheConnectionDrops()
     QCOMPARE(storedSlot(id), slot(m_tomorrow, QTime(15, 0), 30, clinic.providers.at(0).id));
     QCOMPARE(booked.count(), 1);
     QCOMPARE(booked.first().at(0).toLongLong(), id);
+}
+
+void TestBookingDialog::bookKnownPatient(const QString &name, const QString &phone, const QString &email)
+{
+    const Clinic clinic = m_session->clinic();
+    BookingRequest r;
+    r.orgId = clinic.id;
+    r.providerId = clinic.providers.at(0).id;
+    r.startsAt = QDateTime(m_tomorrow, QTime(8, 0), clinic.timeZone).toUTC();
+    r.endsAt = r.startsAt.addSecs(1800);
+    r.patientName = name;
+    r.phone = phone;
+    r.email = email;
+    r.source = BookingSource::AiVoice;
+    r.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const BookingResult result = m_db->bookOnOwnThread(r);
+    if (!result.ok)
+        qFatal("booking the known patient failed: %s", qPrintable(result.code));
+}
+
+void TestBookingDialog::typingAKnownNameShowsTheMatchAndPickingFillsIt()
+{
+    bookKnownPatient(QStringLiteral("Maria Gonzalez"), QStringLiteral("(415) 555-2671"), QStringLiteral("maria@example.com"));
+    BookingDialog *dialog = openDialog(QTime(10, 0));
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    auto *name = child<QLineEdit>(dialog, "patientNameEdit");
+    auto *phone = child<QLineEdit>(dialog, "phoneEdit");
+    auto *email = child<QLineEdit>(dialog, "emailEdit");
+    auto *matches = child<QListView>(dialog, "patientMatches");
+    QVERIFY(!matches->isVisible());
+    QTRY_VERIFY(name->hasFocus());
+    QTest::keyClicks(name, QStringLiteral("gonz"));
+    QTRY_VERIFY_WITH_TIMEOUT(matches->isVisible(), 5000);
+    QCOMPARE(matches->model()->rowCount(), 1);
+    QCOMPARE(matches->model()->index(0, 0).data(PatientMatchesModel::FullNameRole).toString(), QStringLiteral("Maria Gonzalez"));
+    // With the list shown, every label keeps its own letter, and Alt+letter types nothing.
+    QVERIFY2(mnemonicClashes(dialog).isEmpty(), qPrintable(mnemonicClashes(dialog).join(u'\n')));
+    QTest::keyClick(dialog, 'h', Qt::AltModifier);
+    QVERIFY(phone->hasFocus());
+    QCOMPARE(name->text(), QStringLiteral("gonz"));
+    QCOMPARE(phone->text(), QString());
+
+    // Down from the name into the list, Enter picks: name, phone and email filled, nothing booked.
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Down);
+    QVERIFY(matches->hasFocus());
+    QCOMPARE(matches->currentIndex().row(), 0);
+    QTest::keyClick(matches, Qt::Key_Return);
+    QCOMPARE(name->text(), QStringLiteral("Maria Gonzalez"));
+    QCOMPARE(phone->text(), QStringLiteral("(415) 555-2671"));
+    QCOMPARE(email->text(), QStringLiteral("maria@example.com"));
+    QCOMPARE(child<QLabel>(dialog, "phoneHint")->text(), QStringLiteral("+1 415-555-2671"));
+    QVERIFY(!matches->isVisible());
+    QVERIFY(child<QComboBox>(dialog, "providerCombo")->hasFocus());   // what is left to choose
+    QTest::qWait(200);
+    QCOMPARE(accepted.count(), 0);
+    QCOMPARE(appointments(), 1);
+    // Her own number and email under her own name: no hint.
+    QCOMPARE(dialog->patientFinder()->ownerHint(), QString());
+
+    // Booked for the patient who exists, not a second record.
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 5000);
+    QCOMPARE(appointments(), 2);
+    QCOMPARE(patients(), 1);
+}
+
+void TestBookingDialog::typingPhoneDigitsShowsTheMatchAndTheListLetsGo()
+{
+    bookKnownPatient(QStringLiteral("Maria Gonzalez"), QStringLiteral("(415) 555-2671"), QStringLiteral("maria@example.com"));
+    BookingDialog *dialog = openDialog(QTime(10, 0));
+    auto *phone = child<QLineEdit>(dialog, "phoneEdit");
+    auto *matches = child<QListView>(dialog, "patientMatches");
+    phone->setFocus();
+    QTest::keyClicks(phone, QStringLiteral("555-26"));
+    QTRY_VERIFY_WITH_TIMEOUT(matches->isVisible(), 5000);
+    QCOMPARE(matches->model()->index(0, 0).data(PatientMatchesModel::FullNameRole).toString(), QStringLiteral("Maria Gonzalez"));
+    // Down into the list, Up from its first row back to the phone, as typed.
+    QTest::keyClick(phone, Qt::Key_Down);
+    QVERIFY(matches->hasFocus());
+    QTest::keyClick(matches, Qt::Key_Up);
+    QVERIFY(phone->hasFocus());
+    QCOMPARE(phone->text(), QStringLiteral("555-26"));
+    QTest::keyClicks(phone, QStringLiteral("7"));   // typing goes on where it was
+    QCOMPARE(phone->text(), QStringLiteral("555-267"));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->patientFinder()->matchesModel()->searchText(), QStringLiteral("555-267"), 5000);
+    // Escape in the list closes the list, not the dialog.
+    QTest::keyClick(phone, Qt::Key_Down);
+    QVERIFY(matches->hasFocus());
+    QTest::keyClick(matches, Qt::Key_Escape);
+    QVERIFY(!matches->isVisible());
+    QVERIFY(dialog->isVisible());
+    QVERIFY(phone->hasFocus());
+    QCOMPARE(child<QLineEdit>(dialog, "patientNameEdit")->text(), QString());   // nothing picked
+    // Nobody of those digits: no list.
+    QTest::keyClicks(phone, QStringLiteral("9"));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->patientFinder()->matchesModel()->searchText(), QStringLiteral("555-2679"), 5000);
+    QVERIFY(!matches->isVisible());
+    QTest::keyClick(phone, Qt::Key_Down);
+    QVERIFY(phone->hasFocus());
+}
+
+void TestBookingDialog::aKnownContactOfAnotherNameShowsAHint_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("hint");   // empty: none
+    QTest::addColumn<bool>("pick");      // pick her with the hint's button, else book a new patient
+    const QString byPhone = QStringLiteral("This phone number belongs to Maria Gonzalez — pick them, or book a new patient.");
+    const QString byEmail = QStringLiteral("This email address belongs to Maria Gonzalez — pick them, or book a new patient.");
+    QTest::newRow("phone, another name") << QStringLiteral("John Smith") << QStringLiteral("(415) 555-2671") << QString()
+                                         << byPhone << false;
+    QTest::newRow("phone as she gives it abroad") << QStringLiteral("John Smith") << QStringLiteral("+1 415 555 2671")
+                                                  << QString() << byPhone << false;
+    QTest::newRow("email, another name") << QStringLiteral("John Smith") << QString() << QStringLiteral(" MARIA@Example.com")
+                                         << byEmail << false;
+    QTest::newRow("pick her instead") << QStringLiteral("Mary Gonzales") << QStringLiteral("415 555 2671") << QString()
+                                      << byPhone << true;
+    QTest::newRow("her own name, any case") << QStringLiteral("maria gonzalez") << QStringLiteral("(415) 555-2671")
+                                            << QString() << QString() << false;
+    QTest::newRow("another number") << QStringLiteral("John Smith") << QStringLiteral("(415) 555-2672") << QString()
+                                    << QString() << false;
+}
+
+void TestBookingDialog::aKnownContactOfAnotherNameShowsAHint()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, phone);
+    QFETCH(QString, email);
+    QFETCH(QString, hint);
+    QFETCH(bool, pick);
+    bookKnownPatient(QStringLiteral("Maria Gonzalez"), QStringLiteral("(415) 555-2671"), QStringLiteral("maria@example.com"));
+    BookingDialog *dialog = openDialog(QTime(10, 0));
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    fill(dialog, name, phone, email);
+    auto *label = child<QLabel>(dialog, "existingPatientHint");
+    if (hint.isEmpty()) {
+        QTest::qWait(500);   // the lookup's answer has come and said nothing
+        QVERIFY(!label->isVisible());
+        QCOMPARE(dialog->patientFinder()->ownerHint(), QString());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(label->isVisible(), 5000);
+        QCOMPARE(label->text(), hint);
+        QCOMPARE(dialog->patientFinder()->ownerHint(), hint);
+        QVERIFY2(mnemonicClashes(dialog).isEmpty(), qPrintable(mnemonicClashes(dialog).join(u'\n')));
+    }
+    if (pick) {
+        auto *button = child<QPushButton>(dialog, "pickExistingPatientButton");
+        QCOMPARE(button->text(), QStringLiteral("Pick Maria Gonzalez"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>(dialog, "patientNameEdit")->text(), QStringLiteral("Maria Gonzalez"));
+        QCOMPARE(child<QLineEdit>(dialog, "emailEdit")->text(), QStringLiteral("maria@example.com"));
+        QVERIFY(!label->isVisible());   // her own contact under her own name
+    }
+    // Not blocking: Enter books, for her or for a new patient.
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 5000);
+    const bool newPatient = !hint.isEmpty() && !pick;
+    QCOMPARE(patients(), newPatient || name.startsWith(u"John") ? 2 : 1);
+}
+
+void TestBookingDialog::prefillFillsTheForm_data()
+{
+    QTest::addColumn<QString>("start");   // "future", "past", "invalid"
+    QTest::addColumn<bool>("knownProvider");
+    QTest::newRow("a start to come, a known provider") << QStringLiteral("future") << true;
+    QTest::newRow("a start in the past") << QStringLiteral("past") << true;
+    QTest::newRow("no start") << QStringLiteral("invalid") << true;
+    QTest::newRow("a provider of another clinic") << QStringLiteral("future") << false;
+}
+
+void TestBookingDialog::prefillFillsTheForm()
+{
+    QFETCH(QString, start);
+    QFETCH(bool, knownProvider);
+    const Clinic clinic = m_session->clinic();
+    BookingDialog *dialog = openDialog(QTime(10, 0));
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    BookingPrefill values;
+    values.name = QStringLiteral("grace hopper");
+    values.phone = QStringLiteral("(212) 555-0199");
+    values.email = QStringLiteral("grace@example.com");
+    values.providerId = knownProvider ? clinic.providers.at(1).id : 987654;
+    values.minutes = 45;
+    values.service = QStringLiteral("Vaccination");
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    if (start == u"future")
+        values.startsAt = QDateTime(m_tomorrow, QTime(11, 15), QTimeZone::utc());
+    else if (start == u"past")
+        values.startsAt = before.addSecs(-2 * 3600);
+    dialog->prefill(values);
+
+    QCOMPARE(child<QLineEdit>(dialog, "patientNameEdit")->text(), values.name);
+    QCOMPARE(child<QLabel>(dialog, "patientNameHint")->text(), QStringLiteral("Will be saved as “Grace Hopper”"));
+    QCOMPARE(child<QLineEdit>(dialog, "phoneEdit")->text(), values.phone);
+    QCOMPARE(child<QLineEdit>(dialog, "emailEdit")->text(), values.email);
+    QCOMPARE(child<QLineEdit>(dialog, "serviceEdit")->text(), values.service);
+    QCOMPARE(child<QComboBox>(dialog, "durationCombo")->currentData().toInt(), 45);
+    QCOMPARE(child<QComboBox>(dialog, "providerCombo")->currentData().toLongLong(),
+             clinic.providers.at(knownProvider ? 1 : 0).id);
+    const QDateTime shown(child<QDateEdit>(dialog, "dateEdit")->date(), child<QTimeEdit>(dialog, "timeEdit")->time(),
+                          clinic.timeZone);
+    if (start == u"future") {
+        QCOMPARE(shown.toUTC(), values.startsAt);
+    } else if (start == u"past") {
+        // Never the past: the next quarter hour from now, as on opening.
+        QVERIFY2(shown > before && shown <= QDateTime::currentDateTimeUtc().addSecs(900), qPrintable(shown.toString(Qt::ISODate)));
+        QCOMPARE(shown.time().minute() % 15, 0);
+    } else {
+        QCOMPARE(shown.toUTC(), QDateTime(m_tomorrow, QTime(10, 0), QTimeZone::utc()));   // as opened
+    }
+    QCOMPARE(dialog->request().startsAt, shown.toUTC());
+    QTest::qWait(100);
+    QCOMPARE(appointments(), 0);   // filled, not sent
+
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 5000);
+    QCOMPARE(storedSlot(dialog->bookedAppointmentId()),
+             slot(shown.date(), shown.time(), 45, clinic.providers.at(knownProvider ? 1 : 0).id));
+    QCOMPARE(m_db->scalar(QStringLiteral("select service from frontdesk.appointments where id = %1")
+                              .arg(dialog->bookedAppointmentId())).toString(), values.service);
 }
 
 QTEST_MAIN(TestBookingDialog)

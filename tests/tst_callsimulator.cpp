@@ -1,5 +1,8 @@
 // The AI voice agent stand-in (models/sim/CallSimulator): reproducible from its seed, and each
-// kind of call is what it says it is, judged by the client's own validators.
+// kind of call is what it says it is, judged by the client's own validators: genuine callers,
+// taken slots, closed times and garbled details from callers the desk can call back, rarely one it
+// cannot reach. That these calls queue callbacks in the database is tested in tst_callbacks
+// (theSimulatedAgentsRefusalsAreCalledBack), a database test.
 
 #include "sim/CallSimulator.h"
 #include "text/EmailAddress.h"
@@ -149,6 +152,9 @@ private Q_SLOTS:
     void firstCallIsANormalBookingOnTheNearestDayWithRoom_data();
     void firstCallIsANormalBookingOnTheNearestDayWithRoom();
     void freeLookingSlotsAvoidKnownTakenSlots();
+    void closedTimesForEveryKindOfClinic_data();
+    void closedTimesForEveryKindOfClinic();
+    void aRefusedCallerTakesAnAlternative();
 };
 
 void TestCallSimulator::sameSeedSameCalls_data()
@@ -287,24 +293,47 @@ void TestCallSimulator::callsAreWhatTheySayTheyAre()
             QVERIFY2(repeated, where.constData());
             break;
         }
+        case Intent::OutsideHours:
+            // A genuine caller (so the desk can call back) for a future time the clinic is closed.
+            QVERIFY2(!keys.contains(r.idempotencyKey), where.constData());
+            keys.insert(r.idempotencyKey);
+            QVERIFY2(validationFailures(r, clinic.phoneRegion).isEmpty(), where.constData());
+            QVERIFY2(r.startsAt > now, where.constData());
+            QVERIFY2(!withinOpeningHours(clinic, r), where.constData());
+            break;
+        case Intent::NoContact: {
+            // Nobody to call back: the number is garbled and there is no address.
+            QVERIFY2(!keys.contains(r.idempotencyKey), where.constData());
+            keys.insert(r.idempotencyKey);
+            QCOMPARE(validationFailures(r, clinic.phoneRegion), QStringList{ QStringLiteral("phone") });
+            QVERIFY2(r.email.isEmpty(), where.constData());
+            break;
+        }
+        case Intent::Alternative:
+            QFAIL(QByteArray(where + " comes only from acceptAlternative()").constData());
         }
     }
     QVERIFY2(counts.value(Intent::Normal) > 0, "no Normal call");
     QVERIFY2(counts.value(Intent::InvalidOnPurpose) > 0, "no InvalidOnPurpose call");
     QVERIFY2(counts.value(Intent::TakenSlot) > 0, "no TakenSlot call");
     QVERIFY2(counts.value(Intent::Retry) > 0, "no Retry call");
+    QVERIFY2(counts.value(Intent::OutsideHours) > 0, "no OutsideHours call");
+    QVERIFY2(counts.value(Intent::NoContact) > 0, "no NoContact call");
+    // Callers nobody can call back are rare.
+    QVERIFY2(counts.value(Intent::NoContact) < run.calls.size() / 20, qPrintable(QString::number(counts.value(Intent::NoContact))));
     // Mostly genuine callers.
     QVERIFY2(counts.value(Intent::Normal) > run.calls.size() / 2, qPrintable(QString::number(counts.value(Intent::Normal))));
 }
 
 void TestCallSimulator::noRetryBeforeAnythingWasBooked()
 {
-    // Nothing recorded as booked and no slot on the books: only Normal and InvalidOnPurpose.
+    // Nothing recorded as booked and no slot on the books: no retry and no taken slot.
     CallSimulator simulator(makeClinic("UTC"), 99);
     QSet<QString> keys;
     for (int i = 0; i < 200; ++i) {
         const CallSimulator::Call call = simulator.nextCall(kStart.addSecs(60 * i));
-        QVERIFY2(call.intent == Intent::Normal || call.intent == Intent::InvalidOnPurpose,
+        QVERIFY2(call.intent == Intent::Normal || call.intent == Intent::InvalidOnPurpose
+                     || call.intent == Intent::OutsideHours || call.intent == Intent::NoContact,
                  qPrintable(describe(call)));
         QVERIFY(!keys.contains(call.request.idempotencyKey));
         keys.insert(call.request.idempotencyKey);
@@ -327,6 +356,7 @@ void TestCallSimulator::invalidOnPurposeReallyIsInvalid()
 
     int invalid = 0;
     int inThePast = 0;
+    int garbledPhone = 0;
     QStringList notInvalid;
     for (int i = 0; i < run.calls.size(); ++i) {
         const CallSimulator::Call &call = run.calls.at(i);
@@ -346,9 +376,16 @@ void TestCallSimulator::invalidOnPurposeReallyIsInvalid()
             QVERIFY2(validationFailures(r, clinic.phoneRegion).isEmpty(), where.constData());
             continue;
         }
-        if (validationFailures(r, clinic.phoneRegion).isEmpty())
+        const QStringList failures = validationFailures(r, clinic.phoneRegion);
+        if (failures.isEmpty())
             notInvalid << QString::number(i) + QStringLiteral(": ") + describe(call);
+        // A garbled number comes with a valid address, so the desk can still reach the caller.
+        if (failures.contains(QStringLiteral("phone"))) {
+            ++garbledPhone;
+            QVERIFY2(!r.email.isEmpty() && isValidEmail(normalizeEmail(r.email)), qPrintable(describe(call)));
+        }
     }
+    QVERIFY2(garbledPhone > 0, "no call with a garbled number");
     QVERIFY(invalid > 0);
     QVERIFY2(inThePast > 0, "no call for a time in the past");
     QVERIFY2(notInvalid.isEmpty(), qPrintable(QString::number(notInvalid.size()) + QStringLiteral(" of ")
@@ -481,6 +518,70 @@ void TestCallSimulator::freeLookingSlotsAvoidKnownTakenSlots()
     }
     // Some first calls, those of a quarter of an hour, do find the gap.
     QVERIFY2(firstInTheGap > 0, "no first call took the free quarter hour");
+}
+
+void TestCallSimulator::closedTimesForEveryKindOfClinic_data()
+{
+    QTest::addColumn<QTime>("opens");
+    QTest::addColumn<QTime>("closes");
+    QTest::addColumn<QList<int>>("openDays");
+    QTest::addColumn<bool>("possible");
+    const QList<int> everyDay = { 1, 2, 3, 4, 5, 6, 7 };
+    QTest::newRow("weekdays 09-17") << QTime(9, 0) << QTime(17, 0) << QList<int>{ 1, 2, 3, 4, 5 } << true;
+    QTest::newRow("every day 07-21") << QTime(7, 0) << QTime(21, 0) << everyDay << true;
+    QTest::newRow("every day 06-24") << QTime(6, 0) << QTime(23, 59, 59, 999) << everyDay << true;
+    QTest::newRow("every day, all day") << QTime(0, 0) << QTime(23, 59, 59, 999) << everyDay << false;
+}
+
+// A call for a time the clinic is closed is really for such a time, in the future; a clinic open
+// all day every day gets none (those calls are genuine ones instead).
+void TestCallSimulator::closedTimesForEveryKindOfClinic()
+{
+    QFETCH(QTime, opens);
+    QFETCH(QTime, closes);
+    QFETCH(QList<int>, openDays);
+    QFETCH(bool, possible);
+    Clinic clinic = makeClinic("America/New_York");
+    clinic.opensAt = opens;
+    clinic.closesAt = closes;
+    clinic.openDays = openDays;
+    const Run run = simulate(clinic, 11, 300, kStart);
+    int closed = 0;
+    for (int i = 0; i < run.calls.size(); ++i) {
+        const CallSimulator::Call &call = run.calls.at(i);
+        if (call.intent != Intent::OutsideHours)
+            continue;
+        ++closed;
+        QVERIFY2(call.request.startsAt > run.nows.at(i), qPrintable(describe(call)));
+        QVERIFY2(!withinOpeningHours(clinic, call.request), qPrintable(describe(call)));
+    }
+    QCOMPARE(closed > 0, possible);
+}
+
+void TestCallSimulator::aRefusedCallerTakesAnAlternative()
+{
+    const Clinic clinic = makeClinic("UTC");
+    const QDateTime first(QDate(2024, 3, 9), QTime(10, 30), QTimeZone::utc());
+    int taken = 0;
+    for (quint32 seed = 1; seed <= 40; ++seed) {
+        CallSimulator simulator(clinic, seed);
+        const CallSimulator::Call refused = simulator.nextCall(kStart);
+        QVERIFY(!simulator.acceptAlternative(refused, {}));   // nothing offered, nothing taken
+        const auto next = simulator.acceptAlternative(refused, { first, first.addSecs(900) });
+        if (!next)
+            continue;
+        ++taken;
+        // The same caller and request, at the first alternative, the same length, a key of its own.
+        QCOMPARE(next->intent, Intent::Alternative);
+        BookingRequest expected = refused.request;
+        expected.startsAt = first;
+        expected.endsAt = first.addSecs(refused.request.startsAt.secsTo(refused.request.endsAt));
+        QVERIFY2(sameExceptKey(next->request, expected), qPrintable(describe(*next)));
+        QVERIFY(next->request.idempotencyKey != refused.request.idempotencyKey);
+        QVERIFY(!next->what.isEmpty());
+    }
+    // As often as not.
+    QVERIFY2(taken >= 8 && taken <= 32, qPrintable(QString::number(taken)));
 }
 
 QTEST_GUILESS_MAIN(TestCallSimulator)

@@ -1,6 +1,7 @@
 // Hostile and careless input to the clinic database's functions, as a staff or agent login would
-// send it: every answer is a documented code, never a raw SQLSTATE, stores nothing, and comes
-// back within the statement timeout (5 s) that every connection here runs under.
+// send it: every answer is a documented code, never a raw SQLSTATE, stores nothing (but for the
+// callback an AI agent's fixable refusal queues, schema v10), and comes back within the statement
+// timeout (5 s) that every connection here runs under.
 // - infinite and extreme times in booking and reschedule (22008 before);
 // - megabytes of text in every text argument (a 1 MB name took 37 s before);
 // - names with each refused class of character (stored and sent in SMS texts before);
@@ -13,6 +14,7 @@
 #include "db/SqlStatement.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -274,20 +276,35 @@ void TestHostileInput::refusedNameCharacters_data()
     QTest::newRow("emoji") << u"Mary \U0001F600"_s;
 }
 
-// Each refused class, through the booking itself: INVALID_NAME, and nothing stored (no SMS text
-// is ever queued with the name).
+// Each refused class, through the booking itself: INVALID_NAME, and no patient, appointment or
+// SMS text with the name. The desk's refusal stores nothing; the AI agent's queues (or refreshes)
+// the caller's callback, its event the one thing stored, and the name as heard shown there without
+// control or invisible formatting characters.
 void TestHostileInput::refusedNameCharacters()
 {
     QFETCH(QString, name);
     const QString before = stored();
-    for (const QString &who : { u"receptionist"_s, u"agent"_s }) {
-        QVariantList values = booking(name);
-        values[7] = who == u"agent" ? u"ai_voice"_s : u"staff"_s;
-        const QJsonObject answer = jsonAnswer(as(who), kBook, values);
-        QVERIFY2(!answer.contains(u"sql_error"), qPrintable(answer.value(u"sql_message").toString()));
-        QCOMPARE(answer.value(u"code").toString(), u"INVALID_NAME"_s);
-    }
+    const QJsonObject refused = jsonAnswer(as(u"receptionist"_s), kBook, booking(name));
+    QVERIFY2(!refused.contains(u"sql_error"), qPrintable(refused.value(u"sql_message").toString()));
+    QCOMPARE(refused.value(u"code").toString(), u"INVALID_NAME"_s);
+    QVERIFY(!refused.contains(u"callback_id"));
     QCOMPARE(stored(), before);
+
+    QVariantList values = booking(name);
+    values[7] = u"ai_voice"_s;
+    const QJsonObject answer = jsonAnswer(as(u"agent"_s), kBook, values);
+    QVERIFY2(!answer.contains(u"sql_error"), qPrintable(answer.value(u"sql_message").toString()));
+    QCOMPARE(answer.value(u"code").toString(), u"INVALID_NAME"_s);
+    const qint64 callback = answer.value(u"callback_id").toInteger();
+    QVERIFY(callback > 0);
+    const QStringList counts = before.split(u' ');
+    QCOMPARE(stored(), u"%1 %2 %3 %4"_s.arg(counts.at(0), counts.at(1)).arg(counts.at(2).toInt() + 1).arg(counts.at(3)));
+    const QString heard = m_db->scalar(u"select callback->>'caller_name' from frontdesk.follow_ups where id = %1"_s
+                                           .arg(callback)).toString();
+    QVERIFY(!heard.isEmpty());
+    static const QRegularExpression invisible(u"[\\x{0000}-\\x{001f}\\x{007f}-\\x{009f}\\x{200b}-\\x{200f}"
+                                              "\\x{202a}-\\x{202e}\\x{2060}-\\x{206f}\\x{feff}]"_s);
+    QVERIFY2(!heard.contains(invisible), qPrintable(heard));
 }
 
 void TestHostileInput::sourceIsValidatedForEveryCaller_data()

@@ -2,6 +2,7 @@
 
 #include "booking/FieldStates.h"
 #include "booking/OpeningHours.h"
+#include "booking/PatientFinder.h"
 #include "common/MessageBanner.h"
 #include "services/ClinicSession.h"
 #include "text/ClockTime.h"
@@ -125,6 +126,11 @@ void BookingDialog::buildForm()
     m_emailHint->setObjectName(QStringLiteral("emailHint"));
     addHinted(tr("&Email:"), m_email, m_emailHint);
 
+    // Existing patients as the name or phone is typed, and whose phone or email this already is.
+    m_finder = new PatientFinder(m_session, m_clinic, m_name, m_phone, m_email, this);
+    form->addRow(m_finder);
+    connect(m_finder, &PatientFinder::picked, this, &BookingDialog::fillPatient);
+
     m_provider = new QComboBox(this);
     m_provider->setObjectName(QStringLiteral("providerCombo"));
     for (const Provider &p : std::as_const(m_clinic.providers))
@@ -194,6 +200,7 @@ void BookingDialog::showPatient(const Appointment &appointment)
     m_notes->setReadOnly(true);
     for (QLabel *hint : { m_nameHint, m_phoneHint, m_emailHint })
         hint->hide();
+    m_finder->setActive(false);
 
     int index = m_provider->findData(appointment.providerId);
     if (index < 0) {   // no longer bookable; shown so that the move can keep or change it knowingly
@@ -201,6 +208,44 @@ void BookingDialog::showPatient(const Appointment &appointment)
         index = m_provider->count() - 1;
     }
     m_provider->setCurrentIndex(index);
+}
+
+void BookingDialog::prefill(const BookingPrefill &values)
+{
+    if (isReschedule())
+        return;   // a move keeps its patient
+    if (!values.name.isEmpty())
+        m_name->setText(values.name);
+    if (!values.phone.isEmpty())
+        m_phone->setText(values.phone);
+    if (!values.email.isEmpty())
+        m_email->setText(values.email);
+    if (!values.service.isEmpty())
+        m_service->setText(values.service);
+    if (values.providerId > 0) {
+        const int index = m_provider->findData(values.providerId);
+        if (index >= 0)
+            m_provider->setCurrentIndex(index);
+    }
+    if (values.minutes > 0)
+        selectDuration(values.minutes);
+    // A past start (a callback read the next day) moves on, as a suggestion on opening does.
+    const QDateTime suggested = values.startsAt.isValid() ? values.startsAt : startUtc();
+    setStart(OpeningHours(m_clinic).firstStart(suggested, m_session->clinicNow(), durationMinutes()));
+}
+
+void BookingDialog::fillPatient(const PatientMatch &picked)
+{
+    if (isReschedule())
+        return;
+    // A copy: each field set below makes the finder look again, and it may own what was passed.
+    const PatientMatch patient = picked;
+    m_name->setText(patient.fullName);
+    // As the clinic's region reads it; it normalises to the stored number again.
+    m_phone->setText(patient.phone.isEmpty() ? QString() : formatPhoneNumber(patient.phone, m_clinic.phoneRegion));
+    m_email->setText(patient.email);
+    // The patient is known: what is left to choose is with whom and when.
+    m_provider->setFocus(Qt::OtherFocusReason);
 }
 
 void BookingDialog::setStart(const QDateTime &start)

@@ -22,6 +22,22 @@ namespace frontdesk {
 
 class ClinicSession;
 class MessageBanner;
+class PatientFinder;
+struct PatientMatch;
+
+// What another part of the desk already knows about a booking to make (a callback of the
+// follow-up queue: who called, when and with whom they wanted to be seen). Empty or zero
+// values leave the form's own.
+struct BookingPrefill
+{
+    QString name;
+    QString phone;
+    QString email;
+    qint64 providerId = 0;
+    QDateTime startsAt;   // UTC
+    int minutes = 0;
+    QString service;
+};
 
 // Book an appointment from the desk, or move one, keyboard first (every field has its Alt+letter).
 // Booking checks name, phone (for the clinic's region) and email as they are typed, highlights the
@@ -40,6 +56,14 @@ public:
     BookingDialog(ClinicSession *session, const Appointment &appointment, QWidget *parent = nullptr);
 
     bool isReschedule() const { return m_moving.id > 0; }
+    // Fills the form for a new booking. A start that is invalid or already past is not used:
+    // the form's first start applies (the next quarter hour, or the next opening), as when the
+    // dialog opened; an unknown provider keeps the one chosen. Nothing is sent.
+    void prefill(const BookingPrefill &values);
+    // Fills name, phone and email with an existing patient's, as picking them from the list does.
+    void fillPatient(const PatientMatch &patient);
+    // The existing patients the form finds as it is typed, and the hint about a contact's owner.
+    PatientFinder *patientFinder() const { return m_finder; }
     // The booking request as the form stands; the key stays the same for the dialog's life, so
     // sending again after a dropped connection can never book twice.
     BookingRequest request() const;
@@ -99,6 +123,7 @@ private:
     QLabel *m_phoneHint = nullptr;
     QLineEdit *m_email = nullptr;
     QLabel *m_emailHint = nullptr;
+    PatientFinder *m_finder = nullptr;
     QComboBox *m_provider = nullptr;
     QDateEdit *m_date = nullptr;
     QTimeEdit *m_time = nullptr;

@@ -8,9 +8,12 @@
 #include "common/MessageBanner.h"
 #include "day/DayModel.h"
 #include "details/AppointmentDetailsPanel.h"
+#include "followups/FollowUpPanel.h"
+#include "followups/FollowUpQueueModel.h"
 #include "list/DayListPanel.h"
 #include "live/NewBookingsModel.h"
 #include "live/NewBookingsPanel.h"
+#include "patients/PatientDock.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
 #include "text/ClockTime.h"
@@ -54,6 +57,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     , m_list(new DayListPanel(session->dayModel(), this))
     , m_dayPicker(new QDateEdit(this))
     , m_newCount(new QLabel(this))
+    , m_followUpCount(new QLabel(this))
     , m_clinicClock(new QLabel(this))
     , m_connection(new ConnectionStatusLabel(this))
 {
@@ -67,12 +71,16 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     m_actions->menu(ActionRegistry::Menu::View)->addSeparator();
     m_actions->menu(ActionRegistry::Menu::View)->addAction(m_detailsDock->toggleViewAction());
     m_actions->menu(ActionRegistry::Menu::View)->addAction(m_newBookingsDock->toggleViewAction());
+    m_actions->menu(ActionRegistry::Menu::View)->addAction(m_followUpDock->toggleViewAction());
+    m_actions->menu(ActionRegistry::Menu::View)->addAction(m_patientDock->toggleViewAction());
     createToolBar();
     m_statusActions = new AppointmentActionController(session, m_actions, m_banner, this);
     connectActions();
 
     m_newCount->setObjectName(QStringLiteral("newBookingsLabel"));
     m_clinicClock->setObjectName(QStringLiteral("clinicClock"));
+    m_followUpCount->setObjectName(QStringLiteral("followUpCount"));
+    statusBar()->addPermanentWidget(m_followUpCount);
     statusBar()->addPermanentWidget(m_newCount);
     statusBar()->addPermanentWidget(m_clinicClock);
     statusBar()->addPermanentWidget(m_connection);
@@ -99,12 +107,13 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     // The first run: the details get most of the side, the new bookings the rest.
     if (!restoreState(DeskSettings::value(DeskSettings::Key::MainWindowState).toByteArray())) {
         resizeDocks({ m_detailsDock, m_newBookingsDock }, { 3, 2 }, Qt::Vertical);
-        resizeDocks({ m_detailsDock }, { width() / 4 }, Qt::Horizontal);
+        resizeDocks({ m_detailsDock, m_followUpDock }, { width() / 4, width() / 4 }, Qt::Horizontal);
     }
     m_tabs->setCurrentIndex(DeskSettings::value(DeskSettings::Key::ShownTab).toInt() == kListTab ? kListTab : kBookTab);
     updateDayTitle();
     updateDayNotice();
     updateClock();
+    updateWindowTitle();
 }
 
 QTableView *MainWindow::appointmentTable() const
@@ -164,6 +173,21 @@ void MainWindow::createDocks()
     m_newBookingsDock->setObjectName(QStringLiteral("newBookingsDock"));
     m_newBookingsDock->setWidget(m_newBookings);
     addDockWidget(Qt::RightDockWidgetArea, m_newBookingsDock);
+    m_followUps = new FollowUpPanel(m_session, this);
+    m_followUps->setMinimumWidth(readable);
+    m_followUpDock = new QDockWidget(tr("Follow-ups"), this);
+    m_followUpDock->setObjectName(QStringLiteral("followUpDock"));
+    m_followUpDock->setWidget(m_followUps);
+    addDockWidget(Qt::LeftDockWidgetArea, m_followUpDock);
+    connect(m_followUps, &FollowUpPanel::bookForCallerRequested, this, &MainWindow::bookForCaller);
+
+    m_patientDock = new PatientDock(m_session, this);
+    m_patientDock->widget()->setMinimumWidth(readable);
+    addDockWidget(Qt::RightDockWidgetArea, m_patientDock);
+    tabifyDockWidget(m_detailsDock, m_patientDock);
+    m_detailsDock->raise();
+    connect(m_followUps, &FollowUpPanel::patientRequested, m_patientDock, &PatientDock::showPatient);
+
     connect(m_newBookings, &NewBookingsPanel::openRequested, this, [this](qint64 id) {
         const NewBookingsModel *model = m_session->newBookings();
         for (int row = 0; row < model->count(); ++row) {
@@ -228,6 +252,20 @@ void MainWindow::connectActions()
         m_list->textFilter()->selectAll();
     });
     connect(action(ActionId::MarkAllSeen), &QAction::triggered, m_session->newBookings(), &NewBookingsModel::markAllSeen);
+    connect(action(ActionId::ShowFollowUps), &QAction::triggered, this, [this] {
+        m_followUpDock->show();
+        m_followUpDock->raise();
+        m_followUps->list()->setFocus(Qt::ShortcutFocusReason);
+        if (!m_followUps->list()->currentIndex().isValid() && m_followUps->list()->model()->rowCount() > 0)
+            m_followUps->list()->setCurrentIndex(m_followUps->list()->model()->index(0, 0));
+    });
+    connect(action(ActionId::FindPatient), &QAction::triggered, m_patientDock, &PatientDock::focusSearch);
+    connect(action(ActionId::PatientOfAppointment), &QAction::triggered, this, [this] {
+        if (const Appointment *a = m_session->dayModel()->appointment(m_currentId))
+            m_patientDock->showPatient(a->patientId);
+    });
+    action(ActionId::PatientOfAppointment)->setEnabled(false);
+    connect(m_session->followUps(), &FollowUpQueueModel::openCountChanged, this, &MainWindow::updateWindowTitle);
     connect(action(ActionId::NextNewBooking), &QAction::triggered, this, [this] {
         const NewBookingsModel *model = m_session->newBookings();
         if (model->count() > 0)
@@ -258,7 +296,8 @@ void MainWindow::connectActions()
     // Window-wide: the rest.
     for (const ActionId id : { ActionId::Quit, ActionId::Book, ActionId::PreviousDay, ActionId::Today, ActionId::NextDay,
                                ActionId::GoToDate, ActionId::NextNewBooking, ActionId::ShowBook, ActionId::ShowList,
-                               ActionId::FindInList, ActionId::MarkAllSeen })
+                               ActionId::FindInList, ActionId::MarkAllSeen, ActionId::ShowFollowUps, ActionId::FindPatient,
+                               ActionId::PatientOfAppointment })
         addAction(action(id));
 
     connect(m_book, &AppointmentBookView::currentAppointmentChanged, this, &MainWindow::setCurrentAppointment);
@@ -283,7 +322,7 @@ void MainWindow::connectSession()
     connect(m_session, &ClinicSession::connectionStateChanged, m_connection, &ConnectionStatusLabel::setState);
     connect(m_session, &ClinicSession::connectionStateChanged, this, &MainWindow::updateDayNotice);
     connect(m_session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
-        setWindowTitle(tr("Frontdesk – %1").arg(clinic.name));
+        updateWindowTitle();
         m_connection->setTimeZone(clinic.timeZone);
         m_list->setClinic(clinic);
         updateDayTitle();
@@ -319,6 +358,7 @@ void MainWindow::setCurrentAppointment(qint64 id)
     m_syncingSelection = false;
     m_details->showAppointment(id);
     m_statusActions->setCurrentAppointment(id);
+    action(ActionId::PatientOfAppointment)->setEnabled(id != 0);
     if (id)
         m_session->newBookings()->markSeen(id);
 }
@@ -415,6 +455,49 @@ void MainWindow::openBookingDialog()
         goToAppointment(id, startsAt);
     });
     dialog->open();
+}
+
+void MainWindow::bookForCaller(const FollowUp &callback)
+{
+    const CallbackRequest &request = callback.callback;
+    auto *dialog = new BookingDialog(m_session, QDateTime::currentDateTimeUtc(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    BookingPrefill prefill;
+    prefill.name = request.callerName;
+    prefill.phone = request.phone;
+    prefill.email = request.email;
+    prefill.providerId = request.providerId;
+    // The nearest free slot when the call failed, else what the caller asked for.
+    prefill.startsAt = request.alternatives.isEmpty() ? request.startsAt : request.alternatives.first();
+    if (request.startsAt.isValid() && request.endsAt > request.startsAt)
+        prefill.minutes = int(request.startsAt.secsTo(request.endsAt) / 60);
+    prefill.service = request.service;
+    dialog->prefill(prefill);
+    const qint64 callbackId = callback.id;
+    connect(dialog, &BookingDialog::booked, this, [this, callbackId](qint64 id, const QDateTime &startsAt) {
+        statusBar()->showMessage(tr("Booked. The callback is done."), 5000);
+        goToAppointment(id, startsAt);
+        // The booking completes the callback itself when the caller's number or email is the
+        // patient's; this covers a corrected number too. Done already is fine.
+        m_session->send(this, Commands::completeFollowUp(callbackId, QStringLiteral("booked"), QString()),
+                        [this](const CommandResult &result) {
+                            if (!result.ok && result.code != u"ALREADY_DONE")
+                                m_banner->showError(result.code, result.message);
+                        });
+    });
+    dialog->open();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const qint64 open = m_session->followUps()->openCount();
+    const QString name = m_session->clinic().isValid() ? m_session->clinic().name : QString();
+    QString title = name.isEmpty() ? tr("Frontdesk") : tr("Frontdesk – %1").arg(name);
+    if (open > 0)
+        title += tr(" – %n follow-up(s) open", nullptr, int(qMin<qint64>(open, INT_MAX)));
+    setWindowTitle(title);
+    m_followUpCount->setText(tr("Follow-ups: %1").arg(open));
+    m_followUpCount->setToolTip(tr("Open items in the follow-up queue (Ctrl+3)"));
 }
 
 void MainWindow::onAppointmentArrived(const Appointment &appointment)

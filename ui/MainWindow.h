@@ -18,6 +18,9 @@ class AppointmentDetailsPanel;
 class ClinicSession;
 class ConnectionStatusLabel;
 class DayListPanel;
+class FollowUpPanel;
+class PatientDock;
+struct FollowUp;
 class MessageBanner;
 class NewBookingsPanel;
 struct Appointment;
@@ -38,9 +41,14 @@ public:
     AppointmentBookView *appointmentBook() const { return m_book; }
     QAction *action(ActionId id) const;
     qint64 currentAppointmentId() const { return m_currentId; }
+    FollowUpPanel *followUpPanel() const { return m_followUps; }
+    PatientDock *patientDock() const { return m_patientDock; }
 
 public Q_SLOTS:
     void openBookingDialog();
+    // Books for a caller the AI agent could not book, from the follow-up queue; booking
+    // completes the callback.
+    void bookForCaller(const frontdesk::FollowUp &callback);
     // Shows the appointment's day and selects it, now or as soon as that day has been read.
     void goToAppointment(qint64 appointmentId, const QDateTime &startsAtUtc);
 
@@ -56,6 +64,7 @@ private:
     void setCurrentAppointment(qint64 id);
     void selectPendingAppointment();
     void updateDayTitle();
+    void updateWindowTitle();
     void updateDayNotice();
     void updateClock();
     void onAppointmentArrived(const Appointment &appointment);
@@ -74,8 +83,12 @@ private:
     NewBookingsPanel *m_newBookings = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_newBookingsDock = nullptr;
+    FollowUpPanel *m_followUps = nullptr;
+    QDockWidget *m_followUpDock = nullptr;
+    PatientDock *m_patientDock = nullptr;
     QDateEdit *m_dayPicker;
     QLabel *m_newCount;
+    QLabel *m_followUpCount;
     QLabel *m_clinicClock;
     ConnectionStatusLabel *m_connection;
     QSystemTrayIcon *m_tray = nullptr;

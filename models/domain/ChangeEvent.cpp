@@ -18,7 +18,7 @@ ChangeEvent::Kind ChangeEvent::kindFromDatabase(const QString &text)
         if (text == QStringView(k.text))
             return k.kind;
     }
-    if (text.startsWith(u"follow_up."))
+    if (text.startsWith(u"follow_up.") || text.startsWith(u"callback."))
         return Kind::FollowUp;
     return Kind::Other;
 }

@@ -14,7 +14,7 @@ struct ChangeEvent
 {
     enum class Kind {
         Booked, Confirmed, CheckedIn, Completed, Cancelled, NoShow, Rescheduled, Reopened,
-        FollowUp,   // a follow-up item was claimed, released or completed
+        FollowUp,   // a follow-up item was queued (a callback), claimed, released or completed
         Other,      // a kind this desk does not know yet: nothing to apply, nothing lost
     };
 

@@ -70,11 +70,17 @@ struct FollowUp
     QString completedBy;
     QDateTime completedAt;
     QDateTime createdAt;
+    QDateTime dueAt;            // a callback is work from then on (the caller may still be with the agent)
+    // What the item is about, for the queue's rows: the patient's name and the appointment's
+    // start (for a callback: the caller and the requested start).
+    QString patientName;
+    QDateTime appointmentStartsAt;
 
     // Held by a live claim of `login` / of someone else at `now`. An expired claim holds nothing.
     bool isClaimedBy(const QString &login, const QDateTime &now) const;
     bool isHeldByOther(const QString &login, const QDateTime &now) const;
     bool isDone() const { return status == Status::Done; }
+    bool isDue(const QDateTime &now) const { return !dueAt.isValid() || dueAt <= now; }
 };
 
 using FollowUpList = QList<FollowUp>;

@@ -3,6 +3,8 @@
 #include "day/DayModel.h"
 #include "db/ClinicDatabaseWorker.h"
 #include "db/FunctionCall.h"
+#include "followups/FollowUpQueueFeed.h"
+#include "followups/FollowUpQueueModel.h"
 #include "live/NewBookingsModel.h"
 #include "Logging.h"
 
@@ -22,6 +24,8 @@ void registerFrontdeskMetaTypes()
     qRegisterMetaType<CommandResult>();
     qRegisterMetaType<ConnectionState>();
     qRegisterMetaType<JobOutcome>();
+    qRegisterMetaType<FollowUp>();
+    qRegisterMetaType<FollowUpList>();
 }
 
 ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject *parent)
@@ -30,6 +34,7 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     , m_worker(new ClinicDatabaseWorker(std::move(settings), orgId))
     , m_dayModel(new DayModel(this))
     , m_newBookings(new NewBookingsModel(this))
+    , m_followUps(new FollowUpQueueModel(this))
     , m_clock(new QTimer(this))
 {
     registerFrontdeskMetaTypes();
@@ -38,6 +43,7 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     // The worker's destructor closes its connections; it must run on the worker's thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_dayModel->setNewBookings(m_newBookings);
+    new FollowUpQueueFeed(this, m_followUps);
 
     connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_newBookings, &NewBookingsModel::setWatchingSince);
     connect(m_worker, &ClinicDatabaseWorker::clinicLoaded, this, &ClinicSession::onClinicLoaded);

@@ -22,6 +22,7 @@ namespace frontdesk {
 
 class ClinicDatabaseWorker;
 class DayModel;
+class FollowUpQueueModel;
 class NewBookingsModel;
 
 // The desk's one way to the clinic database, used from the GUI thread. It owns the database
@@ -41,6 +42,7 @@ public:
 
     DayModel *dayModel() const { return m_dayModel; }
     NewBookingsModel *newBookings() const { return m_newBookings; }
+    FollowUpQueueModel *followUps() const { return m_followUps; }
     const Clinic &clinic() const { return m_clinic; }
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
@@ -84,6 +86,7 @@ private:
     ClinicDatabaseWorker *m_worker;
     DayModel *m_dayModel;
     NewBookingsModel *m_newBookings;
+    FollowUpQueueModel *m_followUps;
     QTimer *m_clock;
     Clinic m_clinic;
     DeskUser m_user;

@@ -1,7 +1,9 @@
 #include "AgentConnection.h"
 
 #include "Logging.h"
+#include "commands/Command.h"
 #include "db/ClinicQueries.h"
+#include "db/FunctionCall.h"
 
 #include <QSqlError>
 #include <QStringList>
@@ -94,9 +96,17 @@ bool AgentConnection::isConnectionLoss(const Error &error, const QSqlDatabase &d
 
 Result<BookingResult> AgentConnection::book(const BookingRequest &request)
 {
+    const auto answer = bookAnswer(request);
+    if (!answer)
+        return answer.error();
+    return BookingResult::fromAnswer(answer.value());
+}
+
+Result<CommandResult> AgentConnection::bookAnswer(const BookingRequest &request)
+{
     if (!m_connected)
         return Error{ QStringLiteral("OFFLINE"), QStringLiteral("not connected to the database; waiting to reconnect") };
-    auto answer = ClinicQueries::bookRetrying(m_db, request);
+    auto answer = callFunctionRetrying(m_db, Commands::book(request));
     if (!answer && isConnectionLoss(answer.error(), m_db)) {
         qCDebug(lcDatabase) << "agent lost the connection to" << m_settings.describe() << answer.error().message;
         m_connected = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commands/CommandResult.h"
 #include "db/ConnectionSettings.h"
 #include "domain/Booking.h"
 #include "domain/Clinic.h"
@@ -52,6 +53,9 @@ public:
     // (CONNECTION_LOST, or the server's code) is returned: the request may or may not have been
     // booked, so send it again with its same idempotency key once connected.
     Result<BookingResult> book(const BookingRequest &request);
+    // The same, with the whole answer: also what BookingResult does not carry, such as the
+    // "callback_id" of a refusal the clinic will call the caller back about.
+    Result<CommandResult> bookAnswer(const BookingRequest &request);
 
     // Whether an error of a call on `db` means that the connection is gone.
     static bool isConnectionLoss(const Error &error, const QSqlDatabase &db);

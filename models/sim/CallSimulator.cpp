@@ -38,6 +38,9 @@ QString CallSimulator::intentName(Intent intent)
     case Intent::InvalidOnPurpose: return QStringLiteral("invalid on purpose");
     case Intent::TakenSlot: return QStringLiteral("asks for a taken slot");
     case Intent::Retry: return QStringLiteral("retry of an earlier call");
+    case Intent::OutsideHours: return QStringLiteral("asks for a time the clinic is closed");
+    case Intent::NoContact: return QStringLiteral("leaves no usable contact");
+    case Intent::Alternative: return QStringLiteral("takes an alternative offered");
     }
     return {};
 }
@@ -70,6 +73,11 @@ QString CallSimulator::callerEmail(const QString &name)
 {
     if (m_random.bounded(3) == 0)
         return {};   // not every caller spells out an email address
+    return emailOf(name);
+}
+
+QString CallSimulator::emailOf(const QString &name)
+{
     QString local = name.toLower();
     local.remove(u'\'');
     local.replace(u' ', u'.');
@@ -118,10 +126,41 @@ std::optional<CallSimulator::Slot> CallSimulator::freeLookingSlot(const QDateTim
     return std::nullopt;
 }
 
+// A slot in the days ahead at a time the clinic is closed: a day it does not open, else just after
+// closing or before opening. None for a clinic open all day every day.
+std::optional<CallSimulator::Slot> CallSimulator::closedSlot(const QDateTime &nowUtc)
+{
+    if (m_clinic.providers.isEmpty())
+        return std::nullopt;
+    const QDate today = nowUtc.toTimeZone(m_clinic.timeZone).date();
+    const qint64 providerId = m_clinic.providers.at(m_random.bounded(int(m_clinic.providers.size()))).id;
+    for (int dayOffset = 1 + m_random.bounded(6); dayOffset < 14; ++dayOffset) {
+        const QDate day = today.addDays(dayOffset);
+        QTime start;
+        if (!m_clinic.openDays.contains(day.dayOfWeek()))
+            start = QTime(10, 0);                       // "Saturday morning"
+        else if (m_clinic.closesAt.isValid() && m_clinic.closesAt <= QTime(23, 0))
+            start = m_clinic.closesAt;                  // "after work"
+        else if (m_clinic.opensAt >= QTime(1, 0))
+            start = m_clinic.opensAt.addSecs(-3600);    // "first thing"
+        else
+            continue;
+        const QDateTime local(day, start, m_clinic.timeZone);
+        return Slot{ providerId, local.toUTC(), local.addSecs(30 * 60).toUTC() };
+    }
+    return std::nullopt;
+}
+
 void CallSimulator::spoil(BookingRequest &request, QString &what, const QDateTime &nowUtc)
 {
     switch (m_random.bounded(4)) {
-    case 0: request.phone = QStringLiteral("555-12"); what = QStringLiteral("a phone number too short"); break;
+    case 0:
+        // Heard wrong, but the caller spelled out an address: the desk can write back.
+        request.phone = QStringLiteral("555-12");
+        if (request.email.isEmpty())
+            request.email = emailOf(request.patientName);
+        what = QStringLiteral("a phone number too short, an email given");
+        break;
     case 1: request.email = QStringLiteral("caller.at.example.com"); what = QStringLiteral("an email without @"); break;
     case 2: request.patientName = QStringLiteral("uh 2 3"); what = QStringLiteral("a garbled name"); break;
     default: {
@@ -157,6 +196,8 @@ CallSimulator::Call CallSimulator::nextCall(const QDateTime &nowUtc)
     call.request.email = callerEmail(call.request.patientName);
     call.request.service = QString::fromUtf8(pick(m_random, kServices));
 
+    // Of 100 calls: 5 retries (above), 15 for a taken slot (once there is one), 5 for a time the
+    // clinic is closed, 8 with a garbled detail, 2 that leave no usable contact, the rest genuine.
     std::optional<Slot> slot;
     const QDateTime soon = nowUtc.addSecs(15 * 60);
     QList<Slot> upcoming;
@@ -164,24 +205,52 @@ CallSimulator::Call CallSimulator::nextCall(const QDateTime &nowUtc)
         if (s.startsAt > soon)
             upcoming.append(s);
     }
-    if (roll < 25 && !upcoming.isEmpty()) {
+    if (roll < 20 && !upcoming.isEmpty()) {
         call.intent = Intent::TakenSlot;
         slot = upcoming.at(m_random.bounded(int(upcoming.size())));
-    } else {
-        slot = freeLookingSlot(nowUtc);
+    } else if (roll >= 20 && roll < 25) {
+        slot = closedSlot(nowUtc);
+        if (slot)
+            call.intent = Intent::OutsideHours;
     }
+    if (!slot)
+        slot = freeLookingSlot(nowUtc);
     if (!slot) {
         slot = Slot{ m_clinic.providers.value(0).id, nowUtc.addDays(1), nowUtc.addDays(1).addSecs(1800) };
     }
     call.request.providerId = slot->providerId;
     call.request.startsAt = slot->startsAt;
     call.request.endsAt = slot->endsAt;
-    call.what = call.intent == Intent::TakenSlot ? QStringLiteral("a slot that is already taken")
-                                                 : QStringLiteral("a slot that looked free");
-    if (roll >= 25 && roll < 35) {
+    switch (call.intent) {
+    case Intent::TakenSlot: call.what = QStringLiteral("a slot that is already taken"); break;
+    case Intent::OutsideHours: call.what = QStringLiteral("a time the clinic is closed"); break;
+    default: call.what = QStringLiteral("a slot that looked free"); break;
+    }
+    if (roll >= 25 && roll < 33) {
         call.intent = Intent::InvalidOnPurpose;
         spoil(call.request, call.what, nowUtc);
+    } else if (roll >= 33 && roll < 35) {
+        call.intent = Intent::NoContact;
+        call.request.phone = QStringLiteral("555-12");
+        call.request.email.clear();
+        call.what = QStringLiteral("a phone number too short, no email");
     }
+    return call;
+}
+
+std::optional<CallSimulator::Call> CallSimulator::acceptAlternative(const Call &refused,
+                                                                    const QList<QDateTime> &alternatives)
+{
+    if (alternatives.isEmpty() || m_random.bounded(2) == 0)
+        return std::nullopt;
+    Call call;
+    call.intent = Intent::Alternative;
+    call.request = refused.request;
+    call.request.idempotencyKey = QStringLiteral("sim-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 length = refused.request.startsAt.secsTo(refused.request.endsAt);
+    call.request.startsAt = alternatives.first();
+    call.request.endsAt = alternatives.first().addSecs(length);
+    call.what = QStringLiteral("the same caller, taking the first alternative offered");
     return call;
 }
 

@@ -40,8 +40,8 @@ const Entry kEntries[] = {
     { "ALREADY_DONE", QT_TRANSLATE_NOOP("ErrorText", "This item has already been done.") },
     { "UNKNOWN_FOLLOW_UP", QT_TRANSLATE_NOOP("ErrorText", "That item does not exist at this clinic.") },
     { "NOT_CLAIMED", QT_TRANSLATE_NOOP("ErrorText", "Take the item first; your claim may have run out.") },
-    { "INVALID_OUTCOME", QT_TRANSLATE_NOOP("ErrorText", "Choose whether it was sent, failed or skipped.") },
-    { "NOTE_REQUIRED", QT_TRANSLATE_NOOP("ErrorText", "Write a note.") },
+    { "INVALID_OUTCOME", QT_TRANSLATE_NOOP("ErrorText", "Choose an outcome that fits the item: sent, failed or skipped for a text message or calendar entry; booked, called back, no answer or not needed for a callback.") },
+    { "NOTE_REQUIRED", QT_TRANSLATE_NOOP("ErrorText", "Write a note saying what happened.") },
     { "UNKNOWN_PATIENT", QT_TRANSLATE_NOOP("ErrorText", "That patient does not exist at this clinic.") },
     { "INVALID_CURSOR", QT_TRANSLATE_NOOP("ErrorText", "The list of changes had to start again; everything shown was read afresh.") },
     // Administration.

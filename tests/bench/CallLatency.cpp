@@ -3,8 +3,10 @@
 #include "PgClient.h"
 #include "Workload.h"
 #include "db/AppointmentQueries.h"
+#include "db/FollowUpQueries.h"
 #include "db/ClinicQueries.h"
 #include "db/ConnectionSettings.h"
+#include "db/PatientQueries.h"
 #include "db/SqlStatement.h"
 
 #include <QSqlQuery>
@@ -267,6 +269,17 @@ std::vector<Call> clinicCalls(const BenchCluster &cluster, const BenchDatabase &
                       search(std::make_shared<std::vector<std::string>>(terms->digits), true) });
     calls.push_back({ "Search: name with a typo", false,
                       search(std::make_shared<std::vector<std::string>>(terms->typos), true) });
+    // The booking dialog's "this number belongs to" hint: a patient's whole number, or an email.
+    auto contacts = std::make_shared<std::vector<std::string>>(ids(server,
+        "select coalesce(phone, email) from frontdesk.patients where org_id = " + org
+        + " and coalesce(phone, email) is not null order by md5(id::text) limit 1000"));
+    calls.push_back({ "Owners of a phone number or email (booking hint)", false, [orgId, contacts](QSqlDatabase &c, int i) {
+        const QString contact = QString::fromStdString(at(*contacts, i));
+        const bool email = contact.contains(u'@');
+        const auto owners = PatientQueries::loadByContact(c, orgId, email ? QString() : contact, email ? contact : QString());
+        if (!owners || owners->isEmpty())
+            throw std::runtime_error("loadByContact found nobody for " + contact.toStdString());
+    } });
     calls.push_back({ "Patient history", false, [patients](QSqlDatabase &c, int i) {
         expectOk("patient_history", answer(c, "select frontdesk.patient_history($1)::text", { at(*patients, i) }));
     } });
@@ -288,6 +301,11 @@ std::vector<Call> clinicCalls(const BenchCluster &cluster, const BenchDatabase &
     calls.push_back({ "Note on a patient", false, [patients](QSqlDatabase &c, int i) {
         expectOk("add_patient_note", answer(c, "select frontdesk.add_patient_note($1, 'Prefers mornings')::text",
                                             { at(*patients, i) }));
+    } });
+    calls.push_back({ "Open the follow-up queue (oldest 500 and the count)", false, [orgId](QSqlDatabase &c, int) {
+        const auto queue = FollowUpQueries::loadOpen(c, orgId, 500);
+        if (!queue || queue->items.isEmpty())
+            throw std::runtime_error("the follow-up queue is empty");
     } });
     calls.push_back({ "Claim a follow-up", false, [followUps](QSqlDatabase &c, int i) {
         expectOk("claim_follow_up", answer(c, "select frontdesk.claim_follow_up($1)::text", { at(*followUps, i) }));

@@ -40,6 +40,8 @@ const QList<Definition> &definitions()
         { ActionId::Reopen, Menu::Appointment, "actionReopen", QT_TRANSLATE_NOOP("Action", "Re&open"), QKeySequence(Qt::Key_O) },
         { ActionId::MarkAllSeen, Menu::Appointment, "actionMarkAllSeen", QT_TRANSLATE_NOOP("Action", "Mark all new bookings &seen"),
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), true },
+        { ActionId::PatientOfAppointment, Menu::Appointment, "actionPatientOfAppointment",
+          QT_TRANSLATE_NOOP("Action", "&Patient history"), QKeySequence(Qt::CTRL | Qt::Key_H) },
 
         { ActionId::PreviousDay, Menu::Go, "actionPreviousDay", QT_TRANSLATE_NOOP("Action", "&Previous day"), QKeySequence(Qt::ALT | Qt::Key_Left) },
         { ActionId::Today, Menu::Go, "actionToday", QT_TRANSLATE_NOOP("Action", "&Today"), QKeySequence(Qt::CTRL | Qt::Key_T) },
@@ -47,10 +49,15 @@ const QList<Definition> &definitions()
         { ActionId::GoToDate, Menu::Go, "actionGoToDate", QT_TRANSLATE_NOOP("Action", "&Go to date…"), QKeySequence(Qt::CTRL | Qt::Key_G) },
         { ActionId::NextNewBooking, Menu::Go, "actionNextNewBooking", QT_TRANSLATE_NOOP("Action", "Next ne&w booking"),
           QKeySequence(Qt::CTRL | Qt::Key_J), true },
+        { ActionId::FindPatient, Menu::Go, "actionFindPatient", QT_TRANSLATE_NOOP("Action", "&Find patient…"),
+          QKeySequence::Find, true },
 
         { ActionId::ShowBook, Menu::View, "actionShowBook", QT_TRANSLATE_NOOP("Action", "Appointment &book"), QKeySequence(Qt::CTRL | Qt::Key_1) },
         { ActionId::ShowList, Menu::View, "actionShowList", QT_TRANSLATE_NOOP("Action", "&List"), QKeySequence(Qt::CTRL | Qt::Key_2) },
-        { ActionId::FindInList, Menu::View, "actionFindInList", QT_TRANSLATE_NOOP("Action", "&Filter the list…"), QKeySequence::Find },
+        { ActionId::FindInList, Menu::View, "actionFindInList", QT_TRANSLATE_NOOP("Action", "&Filter the list…"),
+          QKeySequence(Qt::CTRL | Qt::Key_L) },
+        { ActionId::ShowFollowUps, Menu::View, "actionShowFollowUps", QT_TRANSLATE_NOOP("Action", "Follow-up &queue"),
+          QKeySequence(Qt::CTRL | Qt::Key_3) },
         { ActionId::SoundOnNewBookings, Menu::View, "actionSoundOnNewBookings",
           QT_TRANSLATE_NOOP("Action", "&Sound on new bookings"), QKeySequence(), true, true },
     };

@@ -14,9 +14,9 @@ namespace frontdesk {
 // Every command of the desk, by a stable id.
 enum class ActionId {
     Quit,
-    Book, Confirm, CheckIn, Complete, Cancel, NoShow, Reschedule, Reopen, MarkAllSeen,
-    PreviousDay, Today, NextDay, GoToDate, NextNewBooking,
-    ShowBook, ShowList, FindInList, SoundOnNewBookings,
+    Book, Confirm, CheckIn, Complete, Cancel, NoShow, Reschedule, Reopen, MarkAllSeen, PatientOfAppointment,
+    PreviousDay, Today, NextDay, GoToDate, NextNewBooking, FindPatient,
+    ShowBook, ShowList, FindInList, ShowFollowUps, SoundOnNewBookings,
 };
 
 // The desk's actions, each defined once (objectName, text, shortcut, menu) in ActionRegistry.cpp,

@@ -1,0 +1,90 @@
+#include "FollowUpQueueFeed.h"
+
+#include "FollowUpQueueModel.h"
+#include "db/FollowUpQueries.h"
+#include "services/ClinicSession.h"
+
+#include <QTimer>
+
+namespace frontdesk {
+
+namespace {
+
+// What queues, claims, releases or completes an item.
+bool touchesTheQueue(const ChangeEvent &event)
+{
+    switch (event.kind) {
+    case ChangeEvent::Kind::Booked:
+    case ChangeEvent::Kind::Cancelled:
+    case ChangeEvent::Kind::Rescheduled:
+    case ChangeEvent::Kind::FollowUp:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+FollowUpQueueFeed::FollowUpQueueFeed(ClinicSession *session, FollowUpQueueModel *model)
+    : QObject(session)
+    , m_session(session)
+    , m_model(model)
+    , m_soon(new QTimer(this))
+    , m_clock(new QTimer(this))
+{
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(50);
+    connect(m_soon, &QTimer::timeout, this, &FollowUpQueueFeed::read);
+    // Claims last ten minutes and callbacks fall due two minutes after the call: a quarter of a
+    // minute is close enough for a person, and cheap.
+    m_clock->setInterval(15 * 1000);
+    connect(m_clock, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
+    m_clock->start();
+
+    connect(session, &ClinicSession::changesArrived, this, &FollowUpQueueFeed::onChanges);
+    connect(session, &ClinicSession::userChanged, this, [this](const DeskUser &user) { m_model->setLogin(user.login); });
+    connect(session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
+        m_model->setTimeZone(clinic.timeZone);
+        reload();
+    });
+    connect(session, &ClinicSession::connectionStateChanged, this, [this](const ConnectionState &state) {
+        if (state.status == ConnectionState::Online)
+            reload();
+    });
+}
+
+void FollowUpQueueFeed::reload()
+{
+    m_soon->start();
+}
+
+void FollowUpQueueFeed::onChanges(const ChangeSet &changes)
+{
+    if (std::any_of(changes.events.cbegin(), changes.events.cend(), touchesTheQueue))
+        reload();
+}
+
+void FollowUpQueueFeed::read()
+{
+    if (!m_session->clinic().isValid() || !m_session->isOnline())
+        return;
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
+    m_session->read(this, FollowUpQueries::open(m_session->clinic().id), [this](const Result<FollowUpQueue> &queue) {
+        m_reading = false;
+        if (queue) {
+            m_model->setNow(QDateTime::currentDateTimeUtc());
+            m_model->setQueue(*queue);
+        }
+        if (m_readAgain) {
+            m_readAgain = false;
+            reload();
+        }
+    });
+}
+
+} // namespace frontdesk

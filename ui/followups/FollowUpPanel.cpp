@@ -1,0 +1,327 @@
+#include "FollowUpPanel.h"
+
+#include "common/MessageBanner.h"
+#include "followups/CalendarFile.h"
+#include "followups/FollowUpQueueModel.h"
+#include "services/ClinicSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QListView>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace frontdesk {
+
+namespace {
+
+constexpr int kMaxNote = 1000;
+
+bool noteNeeded(const QString &outcome)
+{
+    return outcome != u"sent" && outcome != u"booked";
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit();
+}
+
+} // namespace
+
+FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_kind(new QComboBox(this))
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_list(new QListView(this))
+    , m_banner(new MessageBanner(this))
+    , m_view(new FollowUpItemView(this))
+{
+    m_kind->setObjectName(QStringLiteral("followUpKindFilter"));
+    m_kind->addItem(tr("All kinds"), -1);
+    m_kind->addItem(tr("SMS"), int(FollowUp::Kind::Sms));
+    m_kind->addItem(tr("Calendar"), int(FollowUp::Kind::Calendar));
+    m_kind->addItem(tr("Call backs"), int(FollowUp::Kind::Callback));
+    m_filter->setSourceModel(session->followUps());
+    m_filter->setFilterRole(FollowUpQueueModel::KindRole);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        const int kind = m_kind->currentData().toInt();
+        m_filter->setFilterFixedString(kind < 0 ? QString() : QString::number(kind));
+    });
+
+    m_list->setObjectName(QStringLiteral("followUpList"));
+    m_list->setModel(m_filter);
+    m_list->setUniformItemSizes(true);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_banner->setObjectName(QStringLiteral("followUpBanner"));
+    m_view->setObjectName(QStringLiteral("followUpItem"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_kind);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view, 2);
+
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {
+        openItem(index.data(FollowUpQueueModel::IdRole).toLongLong());
+    });
+    // The selected item is shown; working on it claims it.
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const qint64 id = current.data(FollowUpQueueModel::IdRole).toLongLong();
+        if (id != m_openId && m_openId != 0 && openItemData()
+            && m_session->followUps()->availability(*openItemData()) == FollowUpQueueModel::Availability::Mine)
+            release(m_openId);
+        m_openId = id;
+        m_banner->clear();
+        showOpenItem();
+    });
+    FollowUpQueueModel *model = session->followUps();
+    connect(model, &FollowUpQueueModel::itemChanged, this, [this](qint64 id) {
+        if (id == m_openId)
+            showOpenItem();
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_openId != 0 && !openItemData()) {
+            m_openId = 0;
+            showOpenItem();
+        }
+    });
+    connect(m_view, &FollowUpItemView::actionRequested, this, &FollowUpPanel::onAction);
+    connect(m_view, &FollowUpItemView::completeRequested, this, &FollowUpPanel::complete);
+
+    // Ctrl+C copies the SMS (or the caller's number) wherever the focus is in the panel, except
+    // where text is selected in a field: there it copies the selection, as everywhere.
+    auto *copy = new QAction(tr("Copy text"), this);
+    copy->setObjectName(QStringLiteral("actionCopyFollowUpText"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &FollowUpPanel::copyText);
+    m_list->addAction(copy);
+    auto *number = new QAction(tr("Copy number"), this);
+    number->setObjectName(QStringLiteral("actionCopyFollowUpNumber"));
+    number->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    number->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(number, &QAction::triggered, this, &FollowUpPanel::copyNumber);
+    addAction(number);
+    m_list->addAction(number);
+
+    chooseSaveFile = [this](const QString &suggested) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        return QFileDialog::getSaveFileName(this, tr("Save calendar entry"), QDir(folder).filePath(suggested),
+                                            tr("Calendar files (*.ics)"));
+    };
+    openFile = [](const QUrl &file) { return QDesktopServices::openUrl(file); };
+    showOpenItem();
+}
+
+const FollowUp *FollowUpPanel::openItemData() const
+{
+    return m_openId ? m_session->followUps()->item(m_openId) : nullptr;
+}
+
+void FollowUpPanel::showOpenItem()
+{
+    const FollowUp *item = openItemData();
+    const auto availability = item ? m_session->followUps()->availability(*item) : FollowUpQueueModel::Availability::Available;
+    m_view->showItem(item, availability, m_session->clinic().timeZone);
+}
+
+void FollowUpPanel::openItem(qint64 followUpId)
+{
+    const int row = m_session->followUps()->rowOf(followUpId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_filter->mapFromSource(m_session->followUps()->index(row));
+    if (index.isValid() && m_list->currentIndex() != index)
+        m_list->setCurrentIndex(index);
+    else if (!index.isValid()) {
+        m_openId = followUpId;
+        showOpenItem();
+    }
+    withClaim(followUpId, [] {});
+}
+
+void FollowUpPanel::withClaim(qint64 followUpId, std::function<void()> then)
+{
+    const FollowUp *item = m_session->followUps()->item(followUpId);
+    if (!item)
+        return;
+    const auto availability = m_session->followUps()->availability(*item);
+    if (availability == FollowUpQueueModel::Availability::Mine) {
+        then();
+        return;
+    }
+    if (availability == FollowUpQueueModel::Availability::HeldByOther) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("%1 is working on this item. It cannot be completed here.").arg(item->claimedBy));
+        return;
+    }
+    m_session->send(this, Commands::claimFollowUp(followUpId), [this, then = std::move(then)](const CommandResult &result) {
+        if (!result.ok) {
+            showRefusal(result);
+            return;
+        }
+        then();
+    });
+}
+
+void FollowUpPanel::onAction(FollowUpItemView::Action action)
+{
+    const FollowUp *item = openItemData();
+    if (!item)
+        return;
+    switch (action) {
+    case FollowUpItemView::Action::CopyText: copyText(); break;
+    case FollowUpItemView::Action::CopyNumber: copyNumber(); break;
+    case FollowUpItemView::Action::SaveCalendarFile: saveCalendarFile(); break;
+    case FollowUpItemView::Action::OpenInCalendar: openInCalendar(); break;
+    case FollowUpItemView::Action::BookForCaller: {
+        const qint64 id = item->id;
+        withClaim(id, [this, id] {
+            if (const FollowUp *callback = m_session->followUps()->item(id))
+                Q_EMIT bookForCallerRequested(*callback);
+        });
+        break;
+    }
+    case FollowUpItemView::Action::OpenPatient:
+        if (item->patientId > 0)
+            Q_EMIT patientRequested(item->patientId);
+        break;
+    case FollowUpItemView::Action::Release:
+        release(item->id);
+        break;
+    }
+}
+
+void FollowUpPanel::complete(const QString &outcome, const QString &note)
+{
+    const FollowUp *item = openItemData();
+    if (!item)
+        return;
+    // The database says the same; saying it here keeps the note being typed and points at it.
+    if (noteNeeded(outcome) && note.trimmed().isEmpty()) {
+        m_banner->showError(QStringLiteral("NOTE_REQUIRED"));
+        m_view->focusNote();
+        return;
+    }
+    if (note.trimmed().size() > kMaxNote) {
+        m_banner->showError(QStringLiteral("TEXT_TOO_LONG"));
+        m_view->focusNote();
+        return;
+    }
+    const qint64 id = item->id;
+    withClaim(id, [this, id, outcome, note] {
+        m_session->send(this, Commands::completeFollowUp(id, outcome, note.trimmed()), [this, id](const CommandResult &result) {
+            if (!result.ok) {
+                showRefusal(result);
+                return;
+            }
+            if (m_view->itemId() == id)
+                m_view->clearNote();
+            m_banner->showMessage(MessageBanner::Kind::Success, tr("Done. The next item is waiting."));
+        });
+    });
+}
+
+void FollowUpPanel::copyText()
+{
+    const FollowUp *item = openItemData();
+    if (!item || m_session->followUps()->availability(*item) == FollowUpQueueModel::Availability::HeldByOther)
+        return;
+    QString text;
+    switch (item->kind) {
+    case FollowUp::Kind::Sms: text = item->message; break;
+    case FollowUp::Kind::Callback: text = item->callback.phone; break;
+    case FollowUp::Kind::Calendar: text = item->calendar.summary; break;
+    }
+    QApplication::clipboard()->setText(text);
+    m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(text.left(60)));
+    withClaim(item->id, [] {});
+}
+
+void FollowUpPanel::copyNumber()
+{
+    const FollowUp *item = openItemData();
+    if (!item || m_session->followUps()->availability(*item) == FollowUpQueueModel::Availability::HeldByOther)
+        return;
+    const QString number = item->kind == FollowUp::Kind::Callback ? item->callback.phone : item->recipient;
+    if (number.isEmpty())
+        return;
+    QApplication::clipboard()->setText(number);
+    m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(number));
+    withClaim(item->id, [] {});
+}
+
+void FollowUpPanel::saveCalendarFile()
+{
+    const FollowUp *item = openItemData();
+    if (!item || item->kind != FollowUp::Kind::Calendar)
+        return;
+    const FollowUp copy = *item;
+    withClaim(copy.id, [this, copy] {
+        const QString path = chooseSaveFile(CalendarFile::fileName(copy.calendar));
+        if (path.isEmpty())
+            return;
+        if (!writeFile(path, CalendarFile::write(copy.calendar, copy.createdAt))) {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The file could not be saved: %1").arg(path));
+            return;
+        }
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    });
+}
+
+void FollowUpPanel::openInCalendar()
+{
+    const FollowUp *item = openItemData();
+    if (!item || item->kind != FollowUp::Kind::Calendar)
+        return;
+    const FollowUp copy = *item;
+    withClaim(copy.id, [this, copy] {
+        // Patient data: in this user's own cache folder, not the shared temporary one.
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/calendar");
+        const QString path = QDir(folder).filePath(CalendarFile::fileName(copy.calendar));
+        if (!QDir().mkpath(folder) || !writeFile(path, CalendarFile::write(copy.calendar, copy.createdAt))) {
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The file could not be saved: %1").arg(path));
+            return;
+        }
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (!openFile(QUrl::fromLocalFile(path)))
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("No calendar program opened it. The file is %1").arg(QDir::toNativeSeparators(path)));
+    });
+}
+
+void FollowUpPanel::release(qint64 followUpId)
+{
+    m_session->send(this, Commands::releaseFollowUp(followUpId), [this](const CommandResult &result) {
+        // Gone already (completed, or the claim ran out and another desk took it): nothing to give back.
+        if (!result.ok && result.code != u"NOT_CLAIMED" && result.code != u"ALREADY_DONE")
+            showRefusal(result);
+    });
+}
+
+void FollowUpPanel::showRefusal(const CommandResult &result)
+{
+    if (result.code == u"CLAIMED_BY_OTHER") {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("%1 is working on this item. It cannot be completed here.")
+                                  .arg(result.answer.value(u"claimed_by").toString()),
+                              result.message);
+        return;
+    }
+    m_banner->showError(result.code, result.message);
+}
+
+} // namespace frontdesk

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "commands/CommandResult.h"
+#include "domain/FollowUp.h"
+#include "followups/FollowUpItemView.h"
+
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QListView;
+class QSortFilterProxyModel;
+
+namespace frontdesk {
+
+class ClinicSession;
+class MessageBanner;
+
+// The follow-up queue's dock: the open items oldest first, filtered by kind, and the item being
+// worked on. Working on an item (Enter, a double click, or any of its actions) claims it for this
+// desk first; opening another gives the previous one back unless it was completed. Completing
+// needs a note unless the SMS was sent, the entry made or the caller booked.
+class FollowUpPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FollowUpPanel(ClinicSession *session, QWidget *parent = nullptr);
+
+    // Opens the item: claims it for this desk and shows it.
+    void openItem(qint64 followUpId);
+    qint64 openItemId() const { return m_openId; }
+    FollowUpItemView *itemView() const { return m_view; }
+    QListView *list() const { return m_list; }
+
+    // How files are chosen and opened: dialogs and the system's handler by default, replaceable
+    // by tests.
+    std::function<QString(const QString &suggestedName)> chooseSaveFile;
+    std::function<bool(const QUrl &file)> openFile;
+
+Q_SIGNALS:
+    void bookForCallerRequested(const frontdesk::FollowUp &callback);
+    void patientRequested(qint64 patientId);
+
+private:
+    const FollowUp *openItemData() const;
+    void showOpenItem();
+    // Runs `then` once this desk holds the item (at once when it already does).
+    void withClaim(qint64 followUpId, std::function<void()> then);
+    void onAction(FollowUpItemView::Action action);
+    void complete(const QString &outcome, const QString &note);
+    void copyText();
+    void copyNumber();
+    void saveCalendarFile();
+    void openInCalendar();
+    void release(qint64 followUpId);
+    void showRefusal(const CommandResult &result);
+
+    ClinicSession *m_session;
+    QComboBox *m_kind;
+    QSortFilterProxyModel *m_filter;
+    QListView *m_list;
+    MessageBanner *m_banner;
+    FollowUpItemView *m_view;
+    qint64 m_openId = 0;
+};
+
+} // namespace frontdesk
