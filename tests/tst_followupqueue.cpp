@@ -9,10 +9,14 @@
 #include "TestDatabase.h"
 #include "commands/Command.h"
 #include "common/MessageBanner.h"
+#include "db/AppointmentQueries.h"
 #include "db/ClinicQueries.h"
+#include "details/AppointmentHistoryModel.h"
 #include "followups/FollowUpItemView.h"
 #include "followups/FollowUpPanel.h"
 #include "followups/FollowUpQueueModel.h"
+#include "patients/PatientDock.h"
+#include "patients/PatientPanel.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
 
@@ -312,10 +316,17 @@ void TestFollowUpQueue::copyAnSmsAndMarkItSent()
     QTest::keyClick(m_panel->list(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), u"+14155550102"_s);
 
+    // The patient's history opens from the item.
+    button(m_panel, "openPatientButton")->click();
+    const qint64 patient = m_db->scalar(u"select patient_id from frontdesk.appointments where id = %1"_s.arg(appointment)).toLongLong();
+    QCOMPARE(m_window->patientDock()->patientPanel()->patientId(), patient);
+    QVERIFY(m_window->patientDock()->isVisible());
+
     const qint64 before = m_session->followUps()->openCount();
     QPushButton *sent = button(m_panel, "markSentButton");
     QVERIFY(sent && sent->isVisible() && sent->isEnabled());
-    sent->click();
+    // Keyboard only, the phone in the other hand: Ctrl+Enter where the focus is.
+    QTest::keyClick(m_panel->list(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE(statusOf(sms), u"done:sent:"_s);
     QTRY_VERIFY(m_session->followUps()->rowOf(sms) < 0);
     QTRY_COMPARE(m_session->followUps()->openCount(), before - 1);
@@ -447,6 +458,19 @@ void TestFollowUpQueue::bookFromACallbackCompletesIt()
     QTRY_VERIFY(m_session->followUps()->rowOf(callback) < 0);
     QCOMPARE(m_db->scalar(u"select count(*) from frontdesk.appointments a join frontdesk.patients p on p.id = a.patient_id "
                           "where p.phone = '+14155550177' and a.org_id = %1"_s.arg(m_clinic.id)).toInt(), 1);
+    // The new appointment's history says so in words (found in the demo: it showed the raw kind).
+    const qint64 booked = m_db->scalar(u"select a.id from frontdesk.appointments a join frontdesk.patients p on p.id = a.patient_id "
+                                       "where p.phone = '+14155550177'"_s).toLongLong();
+    const auto history = AppointmentQueries::loadHistory(m_db->connection(), m_clinic.id, booked);
+    QVERIFY(history);
+    AppointmentHistoryModel words;
+    words.setClinic(m_clinic);
+    words.setHistory(booked, *history);
+    QStringList lines;
+    for (int row = 0; row < words.rowCount(); ++row)
+        lines << words.index(row, 0).data().toString();
+    QVERIFY2(lines.join(u'|').contains(u"Call-back of a failed AI call done: booked by"_s), qPrintable(lines.join(u'|')));
+    QVERIFY2(!lines.join(u'|').contains(u"follow_up."_s), qPrintable(lines.join(u'|')));
 }
 
 QTEST_MAIN(TestFollowUpQueue)

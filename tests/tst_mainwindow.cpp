@@ -3,6 +3,8 @@
 #include "TestDatabase.h"
 #include "day/DayModel.h"
 #include "live/NewBookingsModel.h"
+#include "patients/PatientDock.h"
+#include "patients/PatientPanel.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
 
@@ -12,6 +14,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTableView>
@@ -41,6 +46,7 @@ private Q_SLOTS:
     void columnsFitWhenADayIsShownNotOnEachBooking();
     void connectionLabelTexts_data();
     void connectionLabelTexts();
+    void aPatientIsFoundAndNotedFromTheKeyboard();
 
 private:
     qint64 bookElsewhere(QDate day, QTime time, qint64 providerIndex = 0);
@@ -202,7 +208,7 @@ void TestMainWindow::selectingANewBookingMarksItSeen()
 void TestMainWindow::theDocksStayReadable()
 {
     const int readable = m_window->fontMetrics().averageCharWidth() * 30;
-    for (const char *name : { "detailsDock", "newBookingsDock" }) {
+    for (const char *name : { "detailsDock", "newBookingsDock", "followUpDock" }) {
         auto *dock = m_window->findChild<QDockWidget *>(QLatin1String(name));
         QVERIFY(dock);
         QVERIFY2(dock->width() >= readable, qPrintable(QStringLiteral("%1: %2 < %3").arg(QLatin1String(name))
@@ -317,6 +323,54 @@ void TestMainWindow::connectionLabelTexts()
     label.setState(state);
     QCOMPARE(label.text(), text);
     QCOMPARE(label.toolTip(), QStringLiteral("connection refused"));
+}
+
+
+// Ctrl+H from the selected appointment, Ctrl+F to search by name: both show the patient dock;
+// a note added there is listed.
+void TestMainWindow::aPatientIsFoundAndNotedFromTheKeyboard()
+{
+    const QDate today = m_session->today();
+    const qint64 id = bookElsewhere(today, QTime(12, 0));
+    QVERIFY(id > 0);
+    const qint64 patient = m_db->scalar(QStringLiteral("select patient_id from frontdesk.appointments where id = %1").arg(id)).toLongLong();
+    QTRY_VERIFY(m_session->dayModel()->rowOf(id) >= 0);
+    m_window->goToAppointment(id, QDateTime(today, QTime(12, 0), QTimeZone::utc()));
+    QTRY_COMPARE(m_window->currentAppointmentId(), id);
+    QVERIFY(action("actionPatientOfAppointment")->isEnabled());
+    QTest::keyClick(m_window.get(), Qt::Key_H, Qt::ControlModifier);
+    PatientDock *dock = m_window->patientDock();
+    QTRY_VERIFY(dock->isVisible());
+    QCOMPARE(dock->patientPanel()->patientId(), patient);
+
+    dock->patientPanel()->showPatient(0);
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    auto *search = dock->findChild<QLineEdit *>(QStringLiteral("patientSearchEdit"));
+    QVERIFY(search);
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("Patient Bcaa"));   // 12:00, the first provider
+    auto *results = dock->findChild<QListView *>(QStringLiteral("patientSearchResults"));
+    QTRY_VERIFY(results->model()->rowCount() > 0);
+    QTest::keyClick(search, Qt::Key_Down);
+    QTRY_VERIFY(results->hasFocus());
+    QTest::keyClick(results, Qt::Key_Return);
+    QTRY_COMPARE(dock->patientPanel()->patientId(), patient);
+
+    auto *note = dock->findChild<QPlainTextEdit *>(QStringLiteral("patientNoteEdit"));
+    QVERIFY(note);
+    note->setFocus();
+    QTest::keyClicks(note, QStringLiteral("Prefers the afternoon"));
+    QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
+    auto *notes = dock->findChild<QAbstractItemView *>(QStringLiteral("patientNotes"));
+    QVERIFY(notes);
+    const auto listed = [notes] {
+        for (int row = 0; row < notes->model()->rowCount(); ++row) {
+            if (notes->model()->index(row, 0).data().toString().contains(QStringLiteral("Prefers the afternoon")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(listed());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -189,6 +189,7 @@ void BookingDialog::buildForm()
 void BookingDialog::showPatient(const Appointment &appointment)
 {
     // Who is being moved, for reading and copying; changing the patient is not a move.
+    m_finder->setActive(false);
     m_name->setText(appointment.patientName);
     m_phone->setText(appointment.phone);
     m_phone->setPlaceholderText({});
@@ -200,7 +201,6 @@ void BookingDialog::showPatient(const Appointment &appointment)
     m_notes->setReadOnly(true);
     for (QLabel *hint : { m_nameHint, m_phoneHint, m_emailHint })
         hint->hide();
-    m_finder->setActive(false);
 
     int index = m_provider->findData(appointment.providerId);
     if (index < 0) {   // no longer bookable; shown so that the move can keep or change it knowingly

@@ -494,7 +494,7 @@ void MainWindow::updateWindowTitle()
     const QString name = m_session->clinic().isValid() ? m_session->clinic().name : QString();
     QString title = name.isEmpty() ? tr("Frontdesk") : tr("Frontdesk – %1").arg(name);
     if (open > 0)
-        title += tr(" – %n follow-up(s) open", nullptr, int(qMin<qint64>(open, INT_MAX)));
+        title += tr(" – open follow-ups: %1").arg(open);
     setWindowTitle(title);
     m_followUpCount->setText(tr("Follow-ups: %1").arg(open));
     m_followUpCount->setToolTip(tr("Open items in the follow-up queue (Ctrl+3)"));

@@ -152,14 +152,21 @@ QString AppointmentHistoryModel::describe(const AppointmentEvent &event) const
     return event.kindText;
 }
 
-// follow_up.claim, .release and .complete (with outcome and note) of an SMS or a calendar entry;
-// empty for anything else, which is then shown as logged.
+// follow_up.claim, .release and .complete (with outcome and note) of an SMS or a calendar entry,
+// and the completion of a call-back by this booking; empty for anything else, which is then
+// shown as logged.
 QString AppointmentHistoryModel::describeFollowUp(const AppointmentEvent &event) const
 {
     const QString &who = event.actor;
     const QString item = event.details.value(u"kind").toString();
     const QString outcome = event.details.value(u"outcome").toString();
     const bool sms = item == u"sms";
+    if (item == u"callback") {
+        // The booking completed the call-back of the caller it was made for.
+        if (event.kindText == u"follow_up.complete" && outcome == u"booked")
+            return tr("Call-back of a failed AI call done: booked by %1").arg(who);
+        return {};
+    }
     if (!sms && item != u"calendar")
         return {};
     QString text;

@@ -1,5 +1,6 @@
 #include "FollowUpQueueModel.h"
 
+#include "text/ClockTime.h"
 #include "text/ErrorTexts.h"
 
 #include <QLocale>
@@ -172,28 +173,47 @@ QString FollowUpQueueModel::purposeText(const FollowUp &item)
     return tr("booked");
 }
 
+QString FollowUpQueueModel::callbackReason(const QString &code)
+{
+    static const struct { const char16_t *code; const char *text; } reasons[] = {
+        { u"SLOT_UNAVAILABLE", QT_TR_NOOP("slot taken") },
+        { u"PATIENT_BUSY", QT_TR_NOOP("already booked then") },
+        { u"OUTSIDE_HOURS", QT_TR_NOOP("clinic closed then") },
+        { u"IN_THE_PAST", QT_TR_NOOP("time already past") },
+        { u"INVALID_TIME", QT_TR_NOOP("no usable time") },
+        { u"INVALID_PHONE", QT_TR_NOOP("number unclear") },
+        { u"INVALID_EMAIL", QT_TR_NOOP("email unclear") },
+        { u"INVALID_NAME", QT_TR_NOOP("name unclear") },
+        { u"UNKNOWN_PROVIDER", QT_TR_NOOP("doctor not found") },
+    };
+    for (const auto &r : reasons) {
+        if (code == QStringView(r.code))
+            return tr(r.text);
+    }
+    return tr("not booked");
+}
+
+// Two short lines, so that a narrow dock still shows who and when: the kind and the person, then
+// what for, when, and who is on it.
 QString FollowUpQueueModel::title(const FollowUp &item) const
 {
-    const QString when = item.appointmentStartsAt.isValid()
-        ? QLocale().toString(item.appointmentStartsAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM HH:mm"))
-        : QString();
-    QString line = tr("%1 · %2").arg(kindText(item.kind), item.patientName);
-    if (item.kind != FollowUp::Kind::Callback)
-        line += tr(" · %1").arg(purposeText(item));
-    if (!when.isEmpty())
-        line += tr(" · %1").arg(when);
+    QStringList second;
+    second << (item.kind == FollowUp::Kind::Callback ? callbackReason(item.callback.refusalCode) : purposeText(item));
+    if (item.appointmentStartsAt.isValid())
+        second << QLocale().toString(item.appointmentStartsAt.toTimeZone(m_zone), QStringLiteral("ddd d MMM HH:mm"));
     switch (availability(item)) {
-    case Availability::Mine: line += tr(" · yours"); break;
-    case Availability::HeldByOther: line += tr(" · %1 is on it").arg(item.claimedBy); break;
-    case Availability::NotYetDue: line += tr(" · caller may still be with the agent"); break;
+    case Availability::Mine: second << tr("yours"); break;
+    case Availability::HeldByOther: second << tr("%1 is on it").arg(item.claimedBy); break;
+    case Availability::NotYetDue: second << tr("caller may still be with the agent"); break;
     case Availability::Available: break;
     }
-    return line;
+    const QString who = item.patientName.isEmpty() ? tr("a caller") : item.patientName;
+    return tr("%1: %2").arg(kindText(item.kind), who) + u'\n' + second.join(QStringLiteral(" · "));
 }
 
 QString FollowUpQueueModel::claimText(const FollowUp &item) const
 {
-    const QString until = QLocale().toString(item.claimExpiresAt.toTimeZone(m_zone).time(), QLocale::ShortFormat);
+    const QString until = clockTime(item.claimExpiresAt.toTimeZone(m_zone).time());
     switch (availability(item)) {
     case Availability::Mine:
         return tr("Claimed by you until %1").arg(until);
@@ -201,7 +221,7 @@ QString FollowUpQueueModel::claimText(const FollowUp &item) const
         return tr("Claimed by %1 until %2: it cannot be completed here").arg(item.claimedBy, until);
     case Availability::NotYetDue:
         return tr("The caller may still be on the line with the AI agent until %1")
-            .arg(QLocale().toString(item.dueAt.toTimeZone(m_zone).time(), QLocale::ShortFormat));
+            .arg(clockTime(item.dueAt.toTimeZone(m_zone).time()));
     case Availability::Available:
         return tr("Open it to claim it for this desk");
     }

@@ -54,6 +54,8 @@ public:
 
     static QString kindText(FollowUp::Kind kind);
     static QString purposeText(const FollowUp &item);
+    // A few words for why the agent could not book a caller, for the queue's rows.
+    static QString callbackReason(const QString &code);
 
 Q_SIGNALS:
     void openCountChanged(qint64 count);

@@ -256,21 +256,7 @@ int main(int argc, char *argv[])
                 + "; the benchmarked clinic holds all but a small second clinic's share.");
         }
         const std::string throwaway = "throwaway server (" + cluster.durability() + ")";
-        if (!qEnvironmentVariableIsSet("PT_ONLY")) throughputSection(report, cluster, empty, scale, options, throwaway);
-        if (qEnvironmentVariableIsSet("PT_ONLY")) {
-            const PatientSearchRun typing = runPatientSearchTyping(cluster, scale, options.searchTerms, qEnvironmentVariableIntValue("PT_KEYMS"));
-            const auto &shown = typing.keystrokeToScreenMs;
-            std::printf("2ch %s/%s bare %s/%s | longer %s/%s bare %s/%s\n", millis(median(typing.twoCharacterMs)).c_str(), millis(p99(typing.twoCharacterMs)).c_str(),
-                millis(median(typing.twoCharacterBareMs)).c_str(), millis(p99(typing.twoCharacterBareMs)).c_str(),
-                millis(median(typing.longerMs)).c_str(), millis(p99(typing.longerMs)).c_str(),
-                millis(median(typing.longerBareMs)).c_str(), millis(p99(typing.longerBareMs)).c_str());
-            std::printf("keys median %s p99 %s max %s | bare median %s p99 %s | overtaken %d of %d sent %d skipped %d dropped %d cancelled %d\n",
-                millis(median(shown)).c_str(), millis(p99(shown)).c_str(), millis(percentile(shown, 100)).c_str(),
-                millis(median(typing.bareCallMs)).c_str(), millis(p99(typing.bareCallMs)).c_str(), typing.overtaken, typing.searchedKeystrokes,
-                typing.queriesSent, typing.skipped, typing.dropped, typing.cancelled);
-            std::vector<double> b = typing.bareCallMs; std::sort(b.begin(), b.end());
-            return 0;
-        }
+        throughputSection(report, cluster, empty, scale, options, throwaway);
 
         report.section("200 requests at once, warm connections (clinic group's history)");
         {

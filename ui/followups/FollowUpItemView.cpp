@@ -1,5 +1,6 @@
 #include "FollowUpItemView.h"
 
+#include "text/ClockTime.h"
 #include "text/ErrorTexts.h"
 
 #include <QGridLayout>
@@ -57,11 +58,13 @@ FollowUpItemView::FollowUpItemView(QWidget *parent)
     // No mnemonics here: the menu bar owns the Alt letters of the window.
     auto *work = new QGridLayout;
     layout->addLayout(work);
-    m_smsButtons = { addButton(tr("Copy text (Ctrl+C)"), "copyTextButton"),
-                     addButton(tr("Copy number (Ctrl+Shift+C)"), "copyNumberButton") };
+    m_smsButtons = { addButton(tr("Copy text"), "copyTextButton"), addButton(tr("Copy number"), "copyNumberButton") };
+    m_smsButtons.at(0)->setToolTip(tr("Copies the message, ready to paste (Ctrl+C)"));
+    m_smsButtons.at(1)->setToolTip(tr("Copies the number to send it to (Ctrl+Shift+C)"));
     m_calendarButtons = { addButton(tr("Save .ics…"), "saveIcsButton"), addButton(tr("Open in calendar"), "openCalendarButton") };
     m_callbackButtons = { addButton(tr("Book for this caller…"), "bookCallerButton"),
-                          addButton(tr("Copy number (Ctrl+Shift+C)"), "copyCallerNumberButton") };
+                          addButton(tr("Copy number"), "copyCallerNumberButton") };
+    m_callbackButtons.at(1)->setToolTip(tr("Copies the caller's number (Ctrl+Shift+C)"));
     connect(m_smsButtons.at(0), &QPushButton::clicked, this, [this] { Q_EMIT actionRequested(Action::CopyText); });
     connect(m_smsButtons.at(1), &QPushButton::clicked, this, [this] { Q_EMIT actionRequested(Action::CopyNumber); });
     connect(m_calendarButtons.at(0), &QPushButton::clicked, this, [this] { Q_EMIT actionRequested(Action::SaveCalendarFile); });
@@ -96,6 +99,11 @@ FollowUpItemView::FollowUpItemView(QWidget *parent)
     m_calendarButtons += calendar;
     m_callbackButtons += callback;
     m_completing += sms + calendar + callback;
+    sms.at(0)->setToolTip(tr("The SMS was sent (Ctrl+Enter)"));
+    calendar.at(0)->setToolTip(tr("The entry is in the calendar (Ctrl+Enter)"));
+    m_callbackButtons.at(0)->setToolTip(tr("Opens the booking dialog with what the caller asked for (Ctrl+Enter)"));
+    for (QPushButton *b : { sms.at(1), sms.at(2), calendar.at(1), calendar.at(2), callback.at(0), callback.at(1), callback.at(2) })
+        b->setToolTip(tr("Needs a note"));
 
     auto *more = new QHBoxLayout;
     layout->addLayout(more);
@@ -165,7 +173,7 @@ void FollowUpItemView::showItem(const FollowUp *item, FollowUpQueueModel::Availa
     case FollowUp::Kind::Calendar: showCalendar(*item, zone); break;
     case FollowUp::Kind::Callback: showCallback(*item, zone); break;
     }
-    const QString until = QLocale().toString(item->claimExpiresAt.toTimeZone(zone).time(), QLocale::ShortFormat);
+    const QString until = clockTime(item->claimExpiresAt.toTimeZone(zone).time());
     const bool held = availability == FollowUpQueueModel::Availability::HeldByOther;
     switch (availability) {
     case FollowUpQueueModel::Availability::Mine:
@@ -176,7 +184,7 @@ void FollowUpItemView::showItem(const FollowUp *item, FollowUpQueueModel::Availa
         break;
     case FollowUpQueueModel::Availability::NotYetDue:
         m_claim->setText(tr("The caller may still be on the line with the AI agent until %1.")
-                             .arg(QLocale().toString(item->dueAt.toTimeZone(zone).time(), QLocale::ShortFormat)));
+                             .arg(clockTime(item->dueAt.toTimeZone(zone).time())));
         break;
     case FollowUpQueueModel::Availability::Available:
         m_claim->setText(tr("Nobody is working on this. Working on it claims it for this desk."));
@@ -206,7 +214,7 @@ void FollowUpItemView::showCalendar(const FollowUp &item, const QTimeZone &zone)
                                           : tr("Enter in %1's calendar").arg(e.provider));
     m_details->setText(tr("%1\n%2 to %3\nUpdate %4 of this entry")
                            .arg(e.summary, localTime(e.startsAt, zone),
-                                QLocale().toString(e.endsAt.toTimeZone(zone).time(), QLocale::ShortFormat))
+                                clockTime(e.endsAt.toTimeZone(zone).time()))
                            .arg(e.sequence + 1));
     for (QPushButton *b : std::as_const(m_calendarButtons))
         b->setVisible(true);
@@ -228,7 +236,7 @@ void FollowUpItemView::showCallback(const FollowUp &item, const QTimeZone &zone)
     lines << tr("Asked for: %1").arg(asked);
     lines << tr("Why the agent could not book it: %1").arg(errorText(c.refusalCode));
     if (c.attempts > 1)
-        lines << tr("Tried %n times", nullptr, c.attempts);
+        lines << tr("Calls that failed: %1").arg(c.attempts);
     QStringList free;
     for (const QDateTime &at : c.alternatives)
         free << localTime(at, zone);

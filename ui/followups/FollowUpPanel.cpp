@@ -61,7 +61,10 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("followUpList"));
     m_list->setModel(m_filter);
-    m_list->setUniformItemSizes(true);
+    m_list->setUniformItemSizes(true);   // every row is two lines
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setAlternatingRowColors(true);   // two lines per item: the colour says where one ends
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_banner->setObjectName(QStringLiteral("followUpBanner"));
@@ -116,6 +119,23 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     connect(number, &QAction::triggered, this, &FollowUpPanel::copyNumber);
     addAction(number);
     m_list->addAction(number);
+
+    // The usual way to finish an item, from anywhere in the panel: the SMS sent, the entry made,
+    // the caller's booking started.
+    auto *primary = new QAction(tr("Done with this item"), this);
+    primary->setObjectName(QStringLiteral("actionFollowUpPrimary"));
+    primary->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    primary->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(primary, &QAction::triggered, this, [this] {
+        const FollowUp *item = openItemData();
+        if (!item)
+            return;
+        if (item->kind == FollowUp::Kind::Callback)
+            onAction(FollowUpItemView::Action::BookForCaller);
+        else
+            complete(QStringLiteral("sent"), m_view->note());
+    });
+    addAction(primary);
 
     chooseSaveFile = [this](const QString &suggested) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
