@@ -22,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QLabel>
@@ -437,6 +438,13 @@ void TestFollowUpQueue::bookFromACallbackCompletesIt()
     QTRY_VERIFY(m_session->followUps()->rowOf(callback) >= 0);
     QTRY_VERIFY(m_session->followUps()->item(callback)->dueAt <= QDateTime::currentDateTimeUtc());
     m_session->followUps()->setNow(QDateTime::currentDateTimeUtc());
+    // Filtered to call-backs, the list holds this one and nothing else.
+    auto *kind = m_panel->findChild<QComboBox *>(u"followUpKindFilter"_s);
+    kind->setCurrentIndex(kind->findData(int(FollowUp::Kind::Callback)));
+    QTRY_VERIFY(m_panel->list()->model()->rowCount() >= 1);
+    for (int row = 0; row < m_panel->list()->model()->rowCount(); ++row)
+        QCOMPARE(m_panel->list()->model()->index(row, 0).data(FollowUpQueueModel::KindRole).toInt(), int(FollowUp::Kind::Callback));
+    QVERIFY(m_session->followUps()->rowCount() > m_panel->list()->model()->rowCount());
     open(callback);
     auto *details = m_panel->findChild<QLabel *>(u"followUpDetailsText"_s);
     QVERIFY(details->text().contains(u"+14155550177"_s));
@@ -456,6 +464,8 @@ void TestFollowUpQueue::bookFromACallbackCompletesIt()
     bookButton->click();
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(callback), u"done:booked:"_s, 10000);
     QTRY_VERIFY(m_session->followUps()->rowOf(callback) < 0);
+    kind->setCurrentIndex(0);
+    QCOMPARE(m_panel->list()->model()->rowCount(), m_session->followUps()->rowCount());
     QCOMPARE(m_db->scalar(u"select count(*) from frontdesk.appointments a join frontdesk.patients p on p.id = a.patient_id "
                           "where p.phone = '+14155550177' and a.org_id = %1"_s.arg(m_clinic.id)).toInt(), 1);
     // The new appointment's history says so in words (found in the demo: it showed the raw kind).

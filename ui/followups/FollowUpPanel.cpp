@@ -56,7 +56,7 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     m_filter->setFilterRole(FollowUpQueueModel::KindRole);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         const int kind = m_kind->currentData().toInt();
-        m_filter->setFilterFixedString(kind < 0 ? QString() : QString::number(kind));
+        m_filter->setFilterRegularExpression(kind < 0 ? QString() : QStringLiteral("^%1$").arg(kind));
     });
 
     m_list->setObjectName(QStringLiteral("followUpList"));
