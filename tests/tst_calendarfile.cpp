@@ -42,6 +42,9 @@ struct ParsedEvent
     QDateTime end;
     QString summary;
     QString location;
+    QString status;
+    QString organizer;
+    QString attendee;
     int events = 0;
     QStringList errors;   // X-LIC-ERROR properties: what libical could not make sense of
 };
@@ -71,6 +74,10 @@ ParsedEvent parse(const QByteArray &file)
         parsed.errors.append(u"not a VCALENDAR"_s);
         return parsed;
     }
+    // What iTIP asks of a REQUEST or CANCEL (ORGANIZER, ATTENDEE, ...), as libical checks it: its
+    // complaints are added as X-LIC-ERROR properties.
+    if (!icalrestriction_check(calendar.get()))
+        parsed.errors.append(u"restrictions of the method not met"_s);
     collectErrors(calendar.get(), &parsed.errors);
     if (icalproperty *p = icalcomponent_get_first_property(calendar.get(), ICAL_PRODID_PROPERTY))
         parsed.prodId = QString::fromUtf8(icalproperty_get_prodid(p));
@@ -88,6 +95,15 @@ ParsedEvent parse(const QByteArray &file)
     parsed.end = utcOf(icalcomponent_get_dtend(event));
     parsed.summary = QString::fromUtf8(icalcomponent_get_summary(event));
     parsed.location = QString::fromUtf8(icalcomponent_get_location(event));
+    parsed.status = QString::fromUtf8(icalproperty_status_to_string(icalcomponent_get_status(event)));
+    if (icalproperty *p = icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY)) {
+        if (icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER))
+            parsed.organizer = QString::fromUtf8(icalparameter_get_cn(cn));
+    }
+    if (icalproperty *p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)) {
+        if (icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER))
+            parsed.attendee = QString::fromUtf8(icalparameter_get_cn(cn));
+    }
     return parsed;
 }
 
@@ -170,7 +186,8 @@ void TestCalendarFile::textIsEscaped_data()
     QTest::newRow("backslash") << u"a\\b"_s << u"a\\\\b"_s;
     QTest::newRow("newline") << u"a\nb"_s << u"a\\nb"_s;
     QTest::newRow("CRLF is one break") << u"a\r\nb"_s << u"a\\nb"_s;
-    QTest::newRow("other controls dropped") << u"a\tb\x01"_s << u"ab"_s;
+    QTest::newRow("a tab is a space") << u"a\tb"_s << u"a b"_s;
+    QTest::newRow("other controls dropped") << (u"a\x01"_s + u"b\x7f"_s) << u"ab"_s;
     QTest::newRow("colon stays") << u"Note: 10:30"_s << u"Note: 10:30"_s;
 }
 
@@ -194,6 +211,12 @@ void TestCalendarFile::longLinesFoldAtOctetsNeverInsideACharacter()
     // Exactly 75 octets stay one line.
     QCOMPARE(CalendarFile::foldLine(QByteArray(75, 'x')), QByteArray(75, 'x') + "\r\n");
     QCOMPARE(CalendarFile::foldLine(QByteArray(76, 'x')).count("\r\n"), 2);
+    // Bytes that are not UTF-8 (continuation bytes only) are still cut, never looped over.
+    const QByteArray broken = "X:" + QByteArray(200, char(0x80));
+    QByteArray unfoldedBroken = CalendarFile::foldLine(broken);
+    QVERIFY(unfoldedBroken.count("\r\n") >= 3);
+    unfoldedBroken.replace("\r\n ", "");
+    QCOMPARE(unfoldedBroken, broken + "\r\n");
 }
 
 void TestCalendarFile::anAppointmentsEntriesKeepTheirUidAcrossRescheduleAndCancellation()
@@ -250,6 +273,9 @@ void TestCalendarFile::anAppointmentsEntriesKeepTheirUidAcrossRescheduleAndCance
         QCOMPARE(e.end, times.at(i).second.toUTC());
         QCOMPARE(e.location, u"Test Clinic"_s);
         QCOMPARE(e.summary, u"Ana Lima (Night clinic)"_s);
+        QCOMPARE(e.status, i == 2 ? u"CANCELLED"_s : u"CONFIRMED"_s);
+        QCOMPARE(e.organizer, u"Test Clinic"_s);
+        QCOMPARE(e.attendee, u"Dr. Provider 1"_s);
     }
     QCOMPARE(uid, u"appointment-%1-org-%2@frontdesk"_s.arg(id).arg(m_clinic.id));
     // Read in the clinic's zone, the times are the wall clock the desk booked.

@@ -76,8 +76,11 @@ private Q_SLOTS:
     void failedOrSkippedNeedsANote();
     void aCalendarEntryIsSavedAndOpenedAsAnIcsFile();
     void bookFromACallbackCompletesIt();
+    void aCallbackNotBookedIsClosedWithANote();
 
 private:
+    // A caller the agent could not book (an existing appointment holds the slot), due at once.
+    qint64 refusedCall(int hoursAhead, const QString &name, const QString &phone, const QString &e164);
     qint64 book(int hoursAhead, const QString &phone, const QString &email = {});
     qint64 itemOf(qint64 appointmentId, const QString &kind);
     // Selects the item in the dock's list and opens it (Enter), as a receptionist would.
@@ -331,6 +334,17 @@ void TestFollowUpQueue::copyAnSmsAndMarkItSent()
     QTRY_COMPARE(statusOf(sms), u"done:sent:"_s);
     QTRY_VERIFY(m_session->followUps()->rowOf(sms) < 0);
     QTRY_COMPARE(m_session->followUps()->openCount(), before - 1);
+
+    // Found in review: the selection moves on to the next item by itself, and a second Ctrl+Enter
+    // (or a repeating key) completed that one, an SMS nobody had sent. It must be opened first.
+    const QModelIndex next = m_panel->list()->currentIndex();
+    QVERIFY(next.isValid());
+    const qint64 nextId = next.data(FollowUpQueueModel::IdRole).toLongLong();
+    const QString nextStatus = statusOf(nextId);
+    QTest::keyClick(m_panel->list(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(300);
+    QCOMPARE(statusOf(nextId), nextStatus);
+    QVERIFY(m_panel->findChild<MessageBanner *>(u"followUpBanner"_s)->text().contains(u"Open the item first"_s));
 }
 
 void TestFollowUpQueue::failedOrSkippedNeedsANote_data()
@@ -411,10 +425,9 @@ void TestFollowUpQueue::aCalendarEntryIsSavedAndOpenedAsAnIcsFile()
     QTRY_COMPARE(statusOf(calendar), u"done:sent:"_s);
 }
 
-void TestFollowUpQueue::bookFromACallbackCompletesIt()
+qint64 TestFollowUpQueue::refusedCall(int hoursAhead, const QString &name, const QString &phone, const QString &e164)
 {
-    // The AI agent could not book the caller: the slot was taken.
-    const qint64 taken = book(70, u"(415) 555-0104"_s);
+    const qint64 taken = book(hoursAhead, u"(415) 555-0104"_s);
     const QDateTime start = m_db->scalar(u"select starts_at from frontdesk.appointments where id = %1"_s.arg(taken)).toDateTime().toUTC();
     const QString agent = m_db->createLogin(u"agent"_s, m_clinic.id);
     BookingRequest r;
@@ -422,19 +435,26 @@ void TestFollowUpQueue::bookFromACallbackCompletesIt()
     r.providerId = m_clinic.providers.first().id;
     r.startsAt = start;
     r.endsAt = start.addSecs(600);
-    r.patientName = u"carla callback"_s;
-    r.phone = u"(415) 555-0177"_s;
+    r.patientName = name;
+    r.phone = phone;
     r.source = BookingSource::AiVoice;
     r.service = u"Check-up"_s;
     r.idempotencyKey = QUuid::createUuid().toString();
     const auto refused = ClinicQueries::book(m_db->connectionAs(agent, TestDatabase::loginPassword()), r);
-    QVERIFY(refused);
-    QCOMPARE(refused->code, u"SLOT_UNAVAILABLE"_s);
-    const qint64 callback = m_db->scalar(u"select id from frontdesk.follow_ups where kind = 'callback' and org_id = %1 "
-                                         "and recipient = '+14155550177'"_s.arg(m_clinic.id)).toLongLong();
-    QVERIFY(callback > 0);
+    if (!refused || refused->code != u"SLOT_UNAVAILABLE")
+        qFatal("refusedCall: %s", qPrintable(refused ? refused->code : refused.error().message));
+    const qint64 id = m_db->scalar(u"select id from frontdesk.follow_ups where kind = 'callback' and status <> 'done' "
+                                   "and org_id = %1 and recipient = '%2'"_s.arg(m_clinic.id).arg(e164)).toLongLong();
     // Due at once for this test (the caller has hung up).
-    m_db->scalar(u"update frontdesk.follow_ups set due_at = now() where id = %1 returning 1"_s.arg(callback));
+    m_db->scalar(u"update frontdesk.follow_ups set due_at = now() where id = %1 returning 1"_s.arg(id));
+    return id;
+}
+
+void TestFollowUpQueue::bookFromACallbackCompletesIt()
+{
+    // The AI agent could not book the caller: the slot was taken.
+    const qint64 callback = refusedCall(70, u"carla callback"_s, u"(415) 555-0177"_s, u"+14155550177"_s);
+    QVERIFY(callback > 0);
     QTRY_VERIFY(m_session->followUps()->rowOf(callback) >= 0);
     QTRY_VERIFY(m_session->followUps()->item(callback)->dueAt <= QDateTime::currentDateTimeUtc());
     m_session->followUps()->setNow(QDateTime::currentDateTimeUtc());
@@ -483,5 +503,26 @@ void TestFollowUpQueue::bookFromACallbackCompletesIt()
     QVERIFY2(!lines.join(u'|').contains(u"follow_up."_s), qPrintable(lines.join(u'|')));
 }
 
+void TestFollowUpQueue::aCallbackNotBookedIsClosedWithANote()
+{
+    const qint64 callback = refusedCall(80, u"nina noanswer"_s, u"(415) 555-0178"_s, u"+14155550178"_s);
+    QVERIFY(callback > 0);
+    QTRY_VERIFY(m_session->followUps()->rowOf(callback) >= 0);
+    m_session->followUps()->setNow(QDateTime::currentDateTimeUtc());
+    open(callback);
+    auto *noteEdit = m_panel->findChild<QLineEdit *>(u"followUpNote"_s);
+    // No answer needs a note: refused, the item stays open.
+    noteEdit->clear();
+    button(m_panel, "noAnswerButton")->click();
+    QCOMPARE(m_panel->findChild<MessageBanner *>(u"followUpBanner"_s)->code(), u"NOTE_REQUIRED"_s);
+    QTest::qWait(200);
+    QCOMPARE(statusOf(callback).section(u':', 0, 0), u"claimed"_s);
+    noteEdit->setText(u"Rang twice, voicemail full"_s);
+    button(m_panel, "noAnswerButton")->click();
+    QTRY_COMPARE(statusOf(callback), u"done:no_answer:Rang twice, voicemail full"_s);
+    QTRY_VERIFY(m_session->followUps()->rowOf(callback) < 0);
+}
+
 QTEST_MAIN(TestFollowUpQueue)
 #include "tst_followupqueue.moc"
+

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QUuid>
 
 namespace frontdesk::CalendarFile {
 
@@ -15,6 +16,26 @@ QByteArray utc(const QDateTime &t)
 QByteArray textLine(const char *name, const QString &value)
 {
     return QByteArray(name) + ':' + escapeText(value).toUtf8();
+}
+
+// A parameter value: quoted, without the characters a quoted value cannot hold (RFC 5545 3.1).
+QByteArray paramValue(const QString &value)
+{
+    QString clean = value;
+    clean.remove(u'"');
+    for (QChar &c : clean) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u' ';
+    }
+    return '"' + clean.toUtf8() + '"';
+}
+
+// A calendar user address for a name that has no e-mail address here: a URN, stable per name and
+// entry, which iTIP's REQUEST and CANCEL need for ORGANIZER and ATTENDEE (RFC 5546 3.2).
+QByteArray address(const QString &uid, const QString &who)
+{
+    return "urn:uuid:"
+        + QUuid::createUuidV5(QUuid(), uid + u'/' + who).toString(QUuid::WithoutBraces).toLatin1();
 }
 
 } // namespace
@@ -36,6 +57,7 @@ QString escapeText(const QString &text)
                 ++i;
             break;
         case '\n': out += QLatin1String("\\n"); break;
+        case '\t': out += u' '; break;   // allowed, but calendars show it badly: a space keeps words apart
         default:
             // Other controls are not allowed in TEXT (RFC 5545 3.3.11): dropped.
             if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
@@ -52,8 +74,9 @@ QByteArray foldLine(const QByteArray &line)
     int limit = 75;   // the first line; continuation lines spend one octet on their leading space
     while (line.size() - start > limit) {
         qsizetype cut = start + limit;
-        // Never between the bytes of one UTF-8 character: back up over continuation bytes.
-        while (cut > start && (uchar(line.at(cut)) & 0xC0) == 0x80)
+        // Never between the bytes of one UTF-8 character: back up over continuation bytes (at most
+        // three in valid UTF-8; anything longer is cut where it is).
+        while (cut > start + limit - 4 && (uchar(line.at(cut)) & 0xC0) == 0x80)
             --cut;
         out += line.mid(start, cut - start);
         out += "\r\n ";
@@ -82,6 +105,11 @@ QByteArray write(const CalendarEvent &event, const QDateTime &stamp)
         "DTEND:" + utc(event.endsAt),
         textLine("SUMMARY", event.summary),
     };
+    // The clinic organises; the doctor attends (the entry is for their calendar).
+    const QString clinic = event.location.isEmpty() ? QStringLiteral("Clinic") : event.location;
+    lines.append("ORGANIZER;CN=" + paramValue(clinic) + ':' + address(event.uid, clinic));
+    const QString doctor = event.provider.isEmpty() ? QStringLiteral("Provider") : event.provider;
+    lines.append("ATTENDEE;CN=" + paramValue(doctor) + ";ROLE=REQ-PARTICIPANT:" + address(event.uid, doctor));
     if (!event.location.isEmpty())
         lines.append(textLine("LOCATION", event.location));
     if (!event.provider.isEmpty())

@@ -51,6 +51,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     setAutoFillBackground(true);
     m_text->setObjectName(QStringLiteral("messageText"));
     m_text->setWordWrap(true);
+    // Texts may hold what a caller said (a name as heard): never read as markup.
+    m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setObjectName(QStringLiteral("messageClose"));
     m_close->setAutoRaise(true);

@@ -32,11 +32,14 @@ FollowUpItemView::FollowUpItemView(QWidget *parent)
 {
     m_heading->setObjectName(QStringLiteral("followUpHeading"));
     m_heading->setWordWrap(true);
+    // Callers' names as the agent heard them: shown as text, never as markup.
+    m_heading->setTextFormat(Qt::PlainText);
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
     m_claim->setObjectName(QStringLiteral("followUpClaimState"));
     m_claim->setWordWrap(true);
+    m_claim->setTextFormat(Qt::PlainText);
     m_details->setObjectName(QStringLiteral("followUpDetailsText"));
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::PlainText);

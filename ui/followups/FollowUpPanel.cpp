@@ -4,6 +4,7 @@
 #include "followups/CalendarFile.h"
 #include "followups/FollowUpQueueModel.h"
 #include "services/ClinicSession.h"
+#include "text/ClockTime.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,10 +31,12 @@ bool noteNeeded(const QString &outcome)
     return outcome != u"sent" && outcome != u"booked";
 }
 
+// Patient data: readable by this user only, from the first byte on.
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit();
+    return file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        && file.write(content) == content.size() && file.commit();
 }
 
 } // namespace
@@ -80,25 +83,30 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {
         openItem(index.data(FollowUpQueueModel::IdRole).toLongLong());
     });
-    // The selected item is shown; working on it claims it.
+    // The selected item is shown; working on it claims it. Moving the selection gives nothing back
+    // (a claim is only given back when another item is opened, or by hand), and completing needs
+    // the item to be this desk's already: after one item is done the selection moves on by itself,
+    // and a second Ctrl+Enter must never complete the next one unseen.
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const qint64 id = current.data(FollowUpQueueModel::IdRole).toLongLong();
-        if (id != m_openId && m_openId != 0 && openItemData()
-            && m_session->followUps()->availability(*openItemData()) == FollowUpQueueModel::Availability::Mine)
-            release(m_openId);
-        m_openId = id;
-        m_banner->clear();
-        showOpenItem();
+        if (id == m_shownId)
+            return;
+        m_shownId = id;
+        if (m_banner->kind() != MessageBanner::Kind::Success)
+            m_banner->clear();
+        showItem();
     });
     FollowUpQueueModel *model = session->followUps();
     connect(model, &FollowUpQueueModel::itemChanged, this, [this](qint64 id) {
-        if (id == m_openId)
-            showOpenItem();
+        if (id == m_shownId)
+            showItem();
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (m_openId != 0 && !openItemData()) {
-            m_openId = 0;
-            showOpenItem();
+        if (m_workingId != 0 && !m_session->followUps()->item(m_workingId))
+            m_workingId = 0;
+        if (m_shownId != 0 && !shownItem()) {
+            m_shownId = 0;
+            showItem();
         }
     });
     connect(m_view, &FollowUpItemView::actionRequested, this, &FollowUpPanel::onAction);
@@ -127,7 +135,7 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     primary->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     primary->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(primary, &QAction::triggered, this, [this] {
-        const FollowUp *item = openItemData();
+        const FollowUp *item = shownItem();
         if (!item)
             return;
         if (item->kind == FollowUp::Kind::Callback)
@@ -143,17 +151,17 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
                                             tr("Calendar files (*.ics)"));
     };
     openFile = [](const QUrl &file) { return QDesktopServices::openUrl(file); };
-    showOpenItem();
+    showItem();
 }
 
-const FollowUp *FollowUpPanel::openItemData() const
+const FollowUp *FollowUpPanel::shownItem() const
 {
-    return m_openId ? m_session->followUps()->item(m_openId) : nullptr;
+    return m_shownId ? m_session->followUps()->item(m_shownId) : nullptr;
 }
 
-void FollowUpPanel::showOpenItem()
+void FollowUpPanel::showItem()
 {
-    const FollowUp *item = openItemData();
+    const FollowUp *item = shownItem();
     const auto availability = item ? m_session->followUps()->availability(*item) : FollowUpQueueModel::Availability::Available;
     m_view->showItem(item, availability, m_session->clinic().timeZone);
 }
@@ -166,9 +174,13 @@ void FollowUpPanel::openItem(qint64 followUpId)
     const QModelIndex index = m_filter->mapFromSource(m_session->followUps()->index(row));
     if (index.isValid() && m_list->currentIndex() != index)
         m_list->setCurrentIndex(index);
-    else if (!index.isValid()) {
-        m_openId = followUpId;
-        showOpenItem();
+    m_shownId = followUpId;
+    showItem();
+    // One item at a time: the one this desk had open and did not finish goes back to the queue.
+    if (m_workingId != 0 && m_workingId != followUpId) {
+        const FollowUp *previous = m_session->followUps()->item(m_workingId);
+        if (previous && m_session->followUps()->availability(*previous) == FollowUpQueueModel::Availability::Mine)
+            release(m_workingId);
     }
     withClaim(followUpId, [] {});
 }
@@ -178,28 +190,37 @@ void FollowUpPanel::withClaim(qint64 followUpId, std::function<void()> then)
     const FollowUp *item = m_session->followUps()->item(followUpId);
     if (!item)
         return;
-    const auto availability = m_session->followUps()->availability(*item);
-    if (availability == FollowUpQueueModel::Availability::Mine) {
+    switch (m_session->followUps()->availability(*item)) {
+    case FollowUpQueueModel::Availability::Mine:
+        m_workingId = followUpId;
         then();
         return;
-    }
-    if (availability == FollowUpQueueModel::Availability::HeldByOther) {
+    case FollowUpQueueModel::Availability::HeldByOther:
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("%1 is working on this item. It cannot be completed here.").arg(item->claimedBy));
         return;
+    case FollowUpQueueModel::Availability::NotYetDue:
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("The caller may still be on the line with the AI agent until %1: call back after that.")
+                                  .arg(clockTime(item->dueAt.toTimeZone(m_session->clinic().timeZone).time())));
+        return;
+    case FollowUpQueueModel::Availability::Available:
+        break;
     }
-    m_session->send(this, Commands::claimFollowUp(followUpId), [this, then = std::move(then)](const CommandResult &result) {
-        if (!result.ok) {
-            showRefusal(result);
-            return;
-        }
-        then();
-    });
+    m_session->send(this, Commands::claimFollowUp(followUpId),
+                    [this, followUpId, then = std::move(then)](const CommandResult &result) {
+                        if (!result.ok) {
+                            showRefusal(result);
+                            return;
+                        }
+                        m_workingId = followUpId;
+                        then();
+                    });
 }
 
 void FollowUpPanel::onAction(FollowUpItemView::Action action)
 {
-    const FollowUp *item = openItemData();
+    const FollowUp *item = shownItem();
     if (!item)
         return;
     switch (action) {
@@ -227,9 +248,18 @@ void FollowUpPanel::onAction(FollowUpItemView::Action action)
 
 void FollowUpPanel::complete(const QString &outcome, const QString &note)
 {
-    const FollowUp *item = openItemData();
+    const FollowUp *item = shownItem();
     if (!item)
         return;
+    // Only what this desk has open: never an item merely selected (see currentChanged above).
+    if (m_session->followUps()->availability(*item) != FollowUpQueueModel::Availability::Mine) {
+        if (m_session->followUps()->availability(*item) == FollowUpQueueModel::Availability::HeldByOther)
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("%1 is working on this item. It cannot be completed here.").arg(item->claimedBy));
+        else
+            m_banner->showMessage(MessageBanner::Kind::Warning, tr("Open the item first (Enter): it is not yours yet."));
+        return;
+    }
     // The database says the same; saying it here keeps the note being typed and points at it.
     if (noteNeeded(outcome) && note.trimmed().isEmpty()) {
         m_banner->showError(QStringLiteral("NOTE_REQUIRED"));
@@ -242,51 +272,60 @@ void FollowUpPanel::complete(const QString &outcome, const QString &note)
         return;
     }
     const qint64 id = item->id;
-    withClaim(id, [this, id, outcome, note] {
-        m_session->send(this, Commands::completeFollowUp(id, outcome, note.trimmed()), [this, id](const CommandResult &result) {
-            if (!result.ok) {
-                showRefusal(result);
-                return;
-            }
-            if (m_view->itemId() == id)
-                m_view->clearNote();
-            m_banner->showMessage(MessageBanner::Kind::Success, tr("Done. The next item is waiting."));
-        });
+    m_session->send(this, Commands::completeFollowUp(id, outcome, note.trimmed()), [this, id](const CommandResult &result) {
+        if (!result.ok) {
+            showRefusal(result);
+            return;
+        }
+        if (m_view->itemId() == id)
+            m_view->clearNote();
+        m_banner->showMessage(MessageBanner::Kind::Success, tr("Done. Select the next item and press Enter."));
     });
 }
 
 void FollowUpPanel::copyText()
 {
-    const FollowUp *item = openItemData();
-    if (!item || m_session->followUps()->availability(*item) == FollowUpQueueModel::Availability::HeldByOther)
+    const FollowUp *item = shownItem();
+    if (!item)
         return;
-    QString text;
-    switch (item->kind) {
-    case FollowUp::Kind::Sms: text = item->message; break;
-    case FollowUp::Kind::Callback: text = item->callback.phone; break;
-    case FollowUp::Kind::Calendar: text = item->calendar.summary; break;
-    }
-    QApplication::clipboard()->setText(text);
-    m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(text.left(60)));
-    withClaim(item->id, [] {});
+    const qint64 id = item->id;
+    // Claimed first: two desks never send one SMS or ring one caller.
+    withClaim(id, [this, id] {
+        const FollowUp *claimed = m_session->followUps()->item(id);
+        if (!claimed)
+            return;
+        QString text;
+        switch (claimed->kind) {
+        case FollowUp::Kind::Sms: text = claimed->message; break;
+        case FollowUp::Kind::Callback: text = claimed->callback.phone; break;
+        case FollowUp::Kind::Calendar: text = claimed->calendar.summary; break;
+        }
+        QApplication::clipboard()->setText(text);
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(text.left(60)));
+    });
 }
 
 void FollowUpPanel::copyNumber()
 {
-    const FollowUp *item = openItemData();
-    if (!item || m_session->followUps()->availability(*item) == FollowUpQueueModel::Availability::HeldByOther)
+    const FollowUp *item = shownItem();
+    if (!item)
         return;
-    const QString number = item->kind == FollowUp::Kind::Callback ? item->callback.phone : item->recipient;
-    if (number.isEmpty())
-        return;
-    QApplication::clipboard()->setText(number);
-    m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(number));
-    withClaim(item->id, [] {});
+    const qint64 id = item->id;
+    withClaim(id, [this, id] {
+        const FollowUp *claimed = m_session->followUps()->item(id);
+        if (!claimed)
+            return;
+        const QString number = claimed->kind == FollowUp::Kind::Callback ? claimed->callback.phone : claimed->recipient;
+        if (number.isEmpty())
+            return;
+        QApplication::clipboard()->setText(number);
+        m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(number));
+    });
 }
 
 void FollowUpPanel::saveCalendarFile()
 {
-    const FollowUp *item = openItemData();
+    const FollowUp *item = shownItem();
     if (!item || item->kind != FollowUp::Kind::Calendar)
         return;
     const FollowUp copy = *item;
@@ -304,7 +343,7 @@ void FollowUpPanel::saveCalendarFile()
 
 void FollowUpPanel::openInCalendar()
 {
-    const FollowUp *item = openItemData();
+    const FollowUp *item = shownItem();
     if (!item || item->kind != FollowUp::Kind::Calendar)
         return;
     const FollowUp copy = *item;
@@ -312,11 +351,12 @@ void FollowUpPanel::openInCalendar()
         // Patient data: in this user's own cache folder, not the shared temporary one.
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/calendar");
         const QString path = QDir(folder).filePath(CalendarFile::fileName(copy.calendar));
-        if (!QDir().mkpath(folder) || !writeFile(path, CalendarFile::write(copy.calendar, copy.createdAt))) {
+        if (!QDir().mkpath(folder)
+            || !QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+            || !writeFile(path, CalendarFile::write(copy.calendar, copy.createdAt))) {
             m_banner->showMessage(MessageBanner::Kind::Error, tr("The file could not be saved: %1").arg(path));
             return;
         }
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (!openFile(QUrl::fromLocalFile(path)))
             m_banner->showMessage(MessageBanner::Kind::Warning,
                                   tr("No calendar program opened it. The file is %1").arg(QDir::toNativeSeparators(path)));

@@ -29,9 +29,10 @@ class FollowUpPanel : public QWidget
 public:
     explicit FollowUpPanel(ClinicSession *session, QWidget *parent = nullptr);
 
-    // Opens the item: claims it for this desk and shows it.
+    // Opens the item: shows it and claims it for this desk, giving back the one opened before
+    // unless it was completed.
     void openItem(qint64 followUpId);
-    qint64 openItemId() const { return m_openId; }
+    qint64 shownItemId() const { return m_shownId; }
     FollowUpItemView *itemView() const { return m_view; }
     QListView *list() const { return m_list; }
 
@@ -45,9 +46,10 @@ Q_SIGNALS:
     void patientRequested(qint64 patientId);
 
 private:
-    const FollowUp *openItemData() const;
-    void showOpenItem();
-    // Runs `then` once this desk holds the item (at once when it already does).
+    const FollowUp *shownItem() const;
+    void showItem();
+    // Runs `then` once this desk holds the item (at once when it already does); says why not
+    // when another desk holds it or a callback's caller may still be with the agent.
     void withClaim(qint64 followUpId, std::function<void()> then);
     void onAction(FollowUpItemView::Action action);
     void complete(const QString &outcome, const QString &note);
@@ -64,7 +66,8 @@ private:
     QListView *m_list;
     MessageBanner *m_banner;
     FollowUpItemView *m_view;
-    qint64 m_openId = 0;
+    qint64 m_shownId = 0;     // the selected item, shown below the list
+    qint64 m_workingId = 0;   // the item this desk opened last (claimed)
 };
 
 } // namespace frontdesk
