@@ -11,6 +11,7 @@
 #include "common/MessageBanner.h"
 #include "db/AppointmentQueries.h"
 #include "db/ClinicQueries.h"
+#include "db/FollowUpQueries.h"
 #include "details/AppointmentHistoryModel.h"
 #include "followups/FollowUpItemView.h"
 #include "followups/FollowUpPanel.h"
@@ -507,6 +508,14 @@ void TestFollowUpQueue::aCallbackNotBookedIsClosedWithANote()
 {
     const qint64 callback = refusedCall(80, u"nina noanswer"_s, u"(415) 555-0178"_s, u"+14155550178"_s);
     QVERIFY(callback > 0);
+    // Found in review: the queue read only the oldest items, so a backlog of SMS hid every new
+    // callback. Callbacks are read apart: with room for one item of each, this one is there.
+    const auto oneOfEach = FollowUpQueries::loadOpen(m_db->connection(), m_clinic.id, 1);
+    QVERIFY(oneOfEach);
+    QVERIFY(oneOfEach->openCount > 2);
+    QCOMPARE(oneOfEach->items.size(), 2);
+    QVERIFY(std::any_of(oneOfEach->items.cbegin(), oneOfEach->items.cend(),
+                        [](const FollowUp &f) { return f.kind == FollowUp::Kind::Callback; }));
     QTRY_VERIFY(m_session->followUps()->rowOf(callback) >= 0);
     m_session->followUps()->setNow(QDateTime::currentDateTimeUtc());
     open(callback);

@@ -69,9 +69,14 @@ Result<FollowUpQueue> loadOpen(QSqlDatabase &db, qint64 orgId, int limit)
     FollowUpQueue queue;
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // The callbacks apart: a backlog of old SMS must never hide a caller waiting to be rung back.
     if (!execPrepared(q, selectFrom(QStringLiteral(
-            "select * from frontdesk.follow_ups where org_id = ? and status <> 'done' order by created_at, id limit ?")),
-            { orgId, qMax(1, limit) }))
+            "(select * from frontdesk.follow_ups where org_id = ? and status <> 'done' and kind <> 'callback' "
+            " order by created_at, id limit ?) "
+            "union all "
+            "(select * from frontdesk.follow_ups where org_id = ? and status <> 'done' and kind = 'callback' "
+            " order by created_at, id limit ?)")),
+            { orgId, qMax(1, limit), orgId, qMax(1, limit) }))
         return sqlError(q);
     while (q.next()) {
         if (auto f = readRow(q))

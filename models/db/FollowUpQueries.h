@@ -19,10 +19,11 @@ struct FollowUpQueue
 // they wrap (worker thread, tests, tools).
 namespace FollowUpQueries {
 
-// The clinic's items that are not done, oldest first, at most `limit` of them, read under the
-// login's row-level security (served by the partial index follow_ups_open).
+// The clinic's items that are not done, oldest first: at most `limit` SMS and calendar entries and
+// at most `limit` callbacks, read under the login's row-level security (served by the partial
+// indexes follow_ups_open_oldest and follow_ups_open_callback).
 Result<FollowUpQueue> loadOpen(QSqlDatabase &db, qint64 orgId, int limit);
-Read<FollowUpQueue> open(qint64 orgId, int limit = 500);
+Read<FollowUpQueue> open(qint64 orgId, int limit = 200);
 
 // One item as it is now, done or not; nullopt when this login cannot see it.
 Result<std::optional<FollowUp>> loadOne(QSqlDatabase &db, qint64 followUpId);

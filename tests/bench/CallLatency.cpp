@@ -302,8 +302,8 @@ std::vector<Call> clinicCalls(const BenchCluster &cluster, const BenchDatabase &
         expectOk("add_patient_note", answer(c, "select frontdesk.add_patient_note($1, 'Prefers mornings')::text",
                                             { at(*patients, i) }));
     } });
-    calls.push_back({ "Open the follow-up queue (oldest 500 and the count)", false, [orgId](QSqlDatabase &c, int) {
-        const auto queue = FollowUpQueries::loadOpen(c, orgId, 500);
+    calls.push_back({ "Open the follow-up queue (oldest 200 and the count)", false, [orgId](QSqlDatabase &c, int) {
+        const auto queue = FollowUpQueries::loadOpen(c, orgId, 200);
         if (!queue || queue->items.isEmpty())
             throw std::runtime_error("the follow-up queue is empty");
     } });
