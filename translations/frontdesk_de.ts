@@ -55,66 +55,81 @@
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="44"/>
-        <source>&amp;Previous day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="45"/>
-        <source>&amp;Today</source>
+        <source>&amp;Patient history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="46"/>
-        <source>&amp;Next day</source>
+        <source>&amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="47"/>
-        <source>&amp;Go to date…</source>
+        <source>&amp;Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="48"/>
+        <source>&amp;Next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="49"/>
+        <source>&amp;Go to date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="50"/>
         <source>Next ne&amp;w booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="51"/>
-        <source>Appointment &amp;book</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="52"/>
-        <source>&amp;List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="53"/>
-        <source>&amp;Filter the list…</source>
+        <source>&amp;Find patient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="55"/>
+        <source>Appointment &amp;book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="56"/>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="57"/>
+        <source>&amp;Filter the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="59"/>
+        <source>Follow-up &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="62"/>
         <source>&amp;Sound on new bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="89"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="96"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="90"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="97"/>
         <source>&amp;Appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="91"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="98"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="92"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="99"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,6 +294,14 @@
     </message>
 </context>
 <context>
+    <name>CalendarFile</name>
+    <message>
+        <location filename="../models/followups/CalendarFile.cpp" line="116"/>
+        <source>With %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="17"/>
@@ -402,12 +425,12 @@
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="43"/>
-        <source>Choose whether it was sent, failed or skipped.</source>
+        <source>Choose an outcome that fits the item: sent, failed or skipped for a text message or calendar entry; booked, called back, no answer or not needed for a callback.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="44"/>
-        <source>Write a note.</source>
+        <source>Write a note saying what happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -522,6 +545,15 @@
         <location filename="../ui/booking/OpeningHours.cpp" line="86"/>
         <source>%1–%2, %3</source>
         <comment>opening hours: opens, closes, days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientTexts</name>
+    <message>
+        <location filename="../models/patients/PatientTexts.cpp" line="15"/>
+        <source>%1 %2</source>
+        <comment>a date in the locale&apos;s short format, then a time of day</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -813,74 +845,79 @@
     </message>
     <message>
         <location filename="../models/details/AppointmentHistoryModel.cpp" line="167"/>
-        <source>SMS confirmation claimed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="167"/>
-        <source>Calendar entry claimed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="169"/>
-        <source>SMS confirmation released by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="169"/>
-        <source>Calendar entry released by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="172"/>
-        <source>SMS confirmation sent by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="172"/>
-        <source>Calendar entry made by %1</source>
+        <source>Call-back of a failed AI call done: booked by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/details/AppointmentHistoryModel.cpp" line="174"/>
+        <source>SMS confirmation claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="174"/>
+        <source>Calendar entry claimed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="176"/>
+        <source>SMS confirmation released by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="176"/>
+        <source>Calendar entry released by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="179"/>
+        <source>SMS confirmation sent by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="179"/>
+        <source>Calendar entry made by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="181"/>
         <source>SMS confirmation marked as failed by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="175"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="182"/>
         <source>Calendar entry marked as failed by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="177"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="184"/>
         <source>SMS confirmation skipped by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="177"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="184"/>
         <source>Calendar entry skipped by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="182"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="189"/>
         <source>%1: %2</source>
         <comment>what happened, then the note given with it</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="203"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="210"/>
         <source>%1 – %2</source>
         <comment>the time, then what happened</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="205"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="212"/>
         <source>%1
 Recorded by %2 at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/details/AppointmentHistoryModel.cpp" line="207"/>
+        <location filename="../models/details/AppointmentHistoryModel.cpp" line="214"/>
         <source>%1, at %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,153 +925,153 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::BookingDialog</name>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="64"/>
+        <location filename="../ui/BookingDialog.cpp" line="65"/>
         <source>Book appointment – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="113"/>
+        <location filename="../ui/BookingDialog.cpp" line="114"/>
         <source>&amp;Patient name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="117"/>
+        <location filename="../ui/BookingDialog.cpp" line="118"/>
         <source>As the caller says it; region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="120"/>
+        <location filename="../ui/BookingDialog.cpp" line="121"/>
         <source>P&amp;hone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="126"/>
+        <location filename="../ui/BookingDialog.cpp" line="127"/>
         <source>&amp;Email:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="132"/>
+        <location filename="../ui/BookingDialog.cpp" line="138"/>
         <source>Pro&amp;vider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="143"/>
-        <location filename="../ui/BookingDialog.cpp" line="221"/>
+        <location filename="../ui/BookingDialog.cpp" line="149"/>
+        <location filename="../ui/BookingDialog.cpp" line="266"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="149"/>
+        <location filename="../ui/BookingDialog.cpp" line="155"/>
         <source>&amp;When (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="153"/>
+        <location filename="../ui/BookingDialog.cpp" line="159"/>
         <source>&amp;Service:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="158"/>
+        <location filename="../ui/BookingDialog.cpp" line="164"/>
         <source>&amp;Notes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="526"/>
+        <location filename="../ui/BookingDialog.cpp" line="568"/>
         <source>Rescheduling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="528"/>
+        <location filename="../ui/BookingDialog.cpp" line="570"/>
         <source>Send &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="530"/>
+        <location filename="../ui/BookingDialog.cpp" line="572"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="240"/>
+        <location filename="../ui/BookingDialog.cpp" line="285"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="77"/>
+        <location filename="../ui/BookingDialog.cpp" line="78"/>
         <source>Reschedule appointment – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="242"/>
+        <location filename="../ui/BookingDialog.cpp" line="287"/>
         <source>Too long: at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="244"/>
+        <location filename="../ui/BookingDialog.cpp" line="289"/>
         <source>Will be saved as “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="246"/>
+        <location filename="../ui/BookingDialog.cpp" line="291"/>
         <source>Letters, spaces, hyphens and apostrophes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="250"/>
+        <location filename="../ui/BookingDialog.cpp" line="295"/>
         <source>Optional if there is an email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="256"/>
+        <location filename="../ui/BookingDialog.cpp" line="301"/>
         <source>Not a valid phone number for region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="261"/>
+        <location filename="../ui/BookingDialog.cpp" line="306"/>
         <source>Optional if there is a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="265"/>
+        <location filename="../ui/BookingDialog.cpp" line="310"/>
         <source>Not a valid email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="286"/>
+        <location filename="../ui/BookingDialog.cpp" line="331"/>
         <source>Check the highlighted fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="385"/>
+        <location filename="../ui/BookingDialog.cpp" line="430"/>
         <source>This is when the appointment already is. Choose another time or provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="472"/>
+        <location filename="../ui/BookingDialog.cpp" line="514"/>
         <source>Free instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="494"/>
+        <location filename="../ui/BookingDialog.cpp" line="536"/>
         <source>The clinic is closed then. It is open %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="507"/>
+        <location filename="../ui/BookingDialog.cpp" line="549"/>
         <source>%1 already has an appointment from %2 to %3. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="509"/>
+        <location filename="../ui/BookingDialog.cpp" line="551"/>
         <source>%1 already has an appointment from %2 to %3 with %4. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="526"/>
+        <location filename="../ui/BookingDialog.cpp" line="568"/>
         <source>Booking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="530"/>
+        <location filename="../ui/BookingDialog.cpp" line="572"/>
         <source>&amp;Reschedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1200,111 +1237,591 @@ Recorded by %2 at %3</source>
     </message>
 </context>
 <context>
+    <name>frontdesk::FollowUpItemView</name>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="51"/>
+        <source>Note: why it failed, was skipped, or what the caller said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="64"/>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="64"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="69"/>
+        <source>Copy number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="65"/>
+        <source>Copies the message, ready to paste (Ctrl+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="66"/>
+        <source>Copies the number to send it to (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="67"/>
+        <source>Save .ics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="67"/>
+        <source>Open in calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="68"/>
+        <source>Book for this caller…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="70"/>
+        <source>Copies the caller&apos;s number (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="87"/>
+        <source>Mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="88"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="91"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="89"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="92"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="90"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="93"/>
+        <source>Called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="94"/>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="95"/>
+        <source>Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="105"/>
+        <source>The SMS was sent (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="106"/>
+        <source>The entry is in the calendar (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="107"/>
+        <source>Opens the booking dialog with what the caller asked for (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="109"/>
+        <source>Needs a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="113"/>
+        <source>Patient history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="114"/>
+        <source>Give back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="169"/>
+        <source>Pick an item and press Enter to work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="183"/>
+        <source>Yours until %1: nobody else will work on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="186"/>
+        <source>%1 is working on this until %2. It cannot be completed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="189"/>
+        <source>The caller may still be on the line with the AI agent until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="193"/>
+        <source>Nobody is working on this. Working on it claims it for this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="205"/>
+        <source>SMS to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="206"/>
+        <source>To: %1
+For the appointment of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="216"/>
+        <source>Remove from %1&apos;s calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="217"/>
+        <source>Enter in %1&apos;s calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="218"/>
+        <source>%1
+%2 to %3
+Update %4 of this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="229"/>
+        <source>Call back %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="229"/>
+        <source>a caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="231"/>
+        <source>Number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="231"/>
+        <source>none left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="233"/>
+        <source>Email: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="234"/>
+        <source>no usable time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="236"/>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="238"/>
+        <source>%1, for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="239"/>
+        <source>Asked for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="240"/>
+        <source>Why the agent could not book it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="242"/>
+        <source>Calls that failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="246"/>
+        <source>No free slot was found near it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="246"/>
+        <source>Free then: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::FollowUpPanel</name>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="54"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="55"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="56"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="57"/>
+        <source>Call backs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="117"/>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="123"/>
+        <source>Copy number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="133"/>
+        <source>Done with this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="150"/>
+        <source>Save calendar entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="151"/>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="200"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="258"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="379"/>
+        <source>%1 is working on this item. It cannot be completed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="204"/>
+        <source>The caller may still be on the line with the AI agent until %1: call back after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="260"/>
+        <source>Open the item first (Enter): it is not yours yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="282"/>
+        <source>Done. Select the next item and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="304"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="322"/>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="337"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="357"/>
+        <source>The file could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="340"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="362"/>
+        <source>No calendar program opened it. The file is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::FollowUpQueueModel</name>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="158"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="159"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="160"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="170"/>
+        <source>cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="172"/>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="173"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="179"/>
+        <source>slot taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="180"/>
+        <source>already booked then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="181"/>
+        <source>clinic closed then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="182"/>
+        <source>time already past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="183"/>
+        <source>no usable time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="184"/>
+        <source>number unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="185"/>
+        <source>email unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="186"/>
+        <source>name unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="187"/>
+        <source>doctor not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="193"/>
+        <source>not booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="205"/>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="206"/>
+        <source>%1 is on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="207"/>
+        <source>caller may still be with the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="210"/>
+        <source>a caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="211"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="219"/>
+        <source>Claimed by you until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="221"/>
+        <source>Claimed by %1 until %2: it cannot be completed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="223"/>
+        <source>The caller may still be on the line with the AI agent until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/followups/FollowUpQueueModel.cpp" line="226"/>
+        <source>Open it to claim it for this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61"/>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="495"/>
         <source>Frontdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Appointment details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>New bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Type a date, or pick one (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="211"/>
         <source>Date shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279"/>
+        <location filename="../ui/MainWindow.cpp" line="495"/>
         <source>Frontdesk – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>New bookings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="342"/>
-        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>Today, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="409"/>
         <source>This day cannot be shown while the clinic database is unreachable. It will appear as soon as the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>This day cannot be loaded while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
         <source>No appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="372"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Offline: showing this day as it was at %1. Changes need the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Needs the connection to the clinic database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
         <source>Clinic time %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>Booked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <source>Booked. The callback is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <source> – open follow-ups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="499"/>
+        <source>Follow-ups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <source>Open items in the follow-up queue (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>New booking: %1 at %2 with %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="425"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>New booking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,13 +1829,13 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::MessageBanner</name>
     <message>
-        <location filename="../ui/common/MessageBanner.cpp" line="58"/>
-        <location filename="../ui/common/MessageBanner.cpp" line="59"/>
+        <location filename="../ui/common/MessageBanner.cpp" line="60"/>
+        <location filename="../ui/common/MessageBanner.cpp" line="61"/>
         <source>Close this message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/common/MessageBanner.cpp" line="84"/>
+        <location filename="../ui/common/MessageBanner.cpp" line="86"/>
         <source>Code: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1326,12 +1843,12 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::NewBookingsModel</name>
     <message>
-        <location filename="../models/live/NewBookingsModel.cpp" line="141"/>
+        <location filename="../models/live/NewBookingsModel.cpp" line="151"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/live/NewBookingsModel.cpp" line="142"/>
+        <location filename="../models/live/NewBookingsModel.cpp" line="152"/>
         <source>%1 %2 – %3 with %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,18 +1861,363 @@ Recorded by %2 at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/live/NewBookingsPanel.cpp" line="45"/>
+        <location filename="../ui/live/NewBookingsPanel.cpp" line="48"/>
         <source>No new bookings from the AI agent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/live/NewBookingsPanel.cpp" line="47"/>
+        <location filename="../ui/live/NewBookingsPanel.cpp" line="50"/>
         <source>One new booking from the AI agent, today or later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/live/NewBookingsPanel.cpp" line="49"/>
+        <location filename="../ui/live/NewBookingsPanel.cpp" line="52"/>
         <source>%1 new bookings from the AI agent, today and later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientAppointmentsModel</name>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="128"/>
+        <source>Coming up: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="128"/>
+        <source>Coming up (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="129"/>
+        <source>Past: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="129"/>
+        <source>Past (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="151"/>
+        <source>%1 with %2, booked by the AI agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="153"/>
+        <source>%1 with %2, booked by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="167"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="168"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="169"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientAppointmentsModel.cpp" line="170"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientDock</name>
+    <message>
+        <location filename="../ui/patients/PatientDock.cpp" line="11"/>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientFinder</name>
+    <message>
+        <location filename="../ui/booking/PatientFinder.cpp" line="72"/>
+        <source>Existing patients that match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/booking/PatientFinder.cpp" line="206"/>
+        <source>This phone number belongs to %1 — pick them, or book a new patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/booking/PatientFinder.cpp" line="207"/>
+        <source>This email address belongs to %1 — pick them, or book a new patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/booking/PatientFinder.cpp" line="208"/>
+        <source>Pick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientMatchesModel</name>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="69"/>
+        <source>next %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="71"/>
+        <source>last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="72"/>
+        <source> · </source>
+        <comment>between the parts of a found patient&apos;s details</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="92"/>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="94"/>
+        <source>Email: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="96"/>
+        <source>Next appointment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="97"/>
+        <source>No appointment booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="99"/>
+        <source>Last appointment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientMatchesModel.cpp" line="103"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientNotesModel</name>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="45"/>
+        <source>AI call, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="47"/>
+        <source>Note by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="52"/>
+        <source>%1 by %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="69"/>
+        <source>Noted by the AI agent (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="70"/>
+        <source>Written by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/patients/PatientNotesModel.cpp" line="72"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientPanel</name>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="86"/>
+        <location filename="../ui/patients/PatientPanel.cpp" line="206"/>
+        <source>Find a patient to see their history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="91"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="96"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="97"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="98"/>
+        <source>No-shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="108"/>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="109"/>
+        <source>Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="110"/>
+        <source>No-shows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="119"/>
+        <source>Appointments of the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="139"/>
+        <source>Call notes and staff notes, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="144"/>
+        <source>A note for the desk about this patient; Ctrl+Enter adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="145"/>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="148"/>
+        <location filename="../ui/patients/PatientPanel.cpp" line="352"/>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="150"/>
+        <source>Add the note (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="174"/>
+        <source>Appointments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="175"/>
+        <source>Notes and calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="209"/>
+        <source>Loading the patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="222"/>
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="226"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="274"/>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="281"/>
+        <source>The patient&apos;s history cannot be read while offline; it is read again when the desk is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="287"/>
+        <source>This patient cannot be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="288"/>
+        <source>The patient&apos;s history is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="307"/>
+        <source>The note is empty: write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="313"/>
+        <source>The note is too long: %1 characters, at most %2. Shorten it and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientPanel.cpp" line="352"/>
+        <source>Adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::PatientSearchPanel</name>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="26"/>
+        <source>Name or phone digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="28"/>
+        <source>Find a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="40"/>
+        <source>Patients found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="88"/>
+        <source>Type at least two letters of the name, or three digits of the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="94"/>
+        <source>No patient found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="97"/>
+        <source>Search needs the connection to the clinic database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/patients/PatientSearchPanel.cpp" line="100"/>
+        <source>The search failed (%1). Type again to retry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
