@@ -23,10 +23,12 @@ function(frontdesk_add_test)
     frontdesk_target_defaults(${T_NAME})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test frontdesk_testsupport ${T_LIBS})
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-    # Settings (window layout, alerts) in a folder of the test's own, never the user's.
+    # Settings (window layout, alerts) and cache (calendar files) in folders of the test's own,
+    # never the user's.
     set(env "QT_QPA_PLATFORM=offscreen" "FRONTDESK_TEST_PG_DIR=${FRONTDESK_TEST_PG_DIR}"
             "QT_LOGGING_RULES=frontdesk.*.debug=false"
-            "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/settings/${T_NAME}")
+            "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/settings/${T_NAME}"
+            "XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/cache/${T_NAME}")
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()

@@ -118,7 +118,25 @@ FollowUpItemView::FollowUpItemView(QWidget *parent)
     more->addWidget(m_release);
     more->addStretch();
     layout->addStretch();
+
+    // Tab from the queue goes to the note first, then the outcomes, then the other actions: found
+    // in the demo, where a few Tabs landed on an outcome button and the space of the note being
+    // typed pressed it. (The read-only SMS text is copied with Ctrl+C, not tabbed through.)
+    m_message->setFocusPolicy(Qt::ClickFocus);
+    QList<QWidget *> order = { m_note };
+    for (QPushButton *b : sms + calendar + callback)
+        order.append(b);
+    for (QPushButton *b : m_smsButtons.mid(0, 2) + m_calendarButtons.mid(0, 2) + m_callbackButtons.mid(0, 2))
+        order.append(b);
+    order << m_patient << m_release;
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     showItem(nullptr, FollowUpQueueModel::Availability::Available, QTimeZone::utc());
+}
+
+QWidget *FollowUpItemView::firstInTabOrder() const
+{
+    return m_note;
 }
 
 QPushButton *FollowUpItemView::addButton(const QString &text, const char *objectName)

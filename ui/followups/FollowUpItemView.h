@@ -31,6 +31,8 @@ public:
     QString note() const;
     void clearNote();
     void focusNote();
+    // Where Tab from the queue's list goes: the note.
+    QWidget *firstInTabOrder() const;
 
 Q_SIGNALS:
     void actionRequested(frontdesk::FollowUpItemView::Action action);

@@ -109,6 +109,7 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
             showItem();
         }
     });
+    setTabOrder(m_list, m_view->firstInTabOrder());
     connect(m_view, &FollowUpItemView::actionRequested, this, &FollowUpPanel::onAction);
     connect(m_view, &FollowUpItemView::completeRequested, this, &FollowUpPanel::complete);
 
@@ -280,6 +281,10 @@ void FollowUpPanel::complete(const QString &outcome, const QString &note)
         if (m_view->itemId() == id)
             m_view->clearNote();
         m_banner->showMessage(MessageBanner::Kind::Success, tr("Done. Select the next item and press Enter."));
+        // Found in the demo: the button pressed was hidden with the item, the focus went nowhere,
+        // and the next Enter opened nothing. Back to the queue, on the next item.
+        if (isAncestorOf(QApplication::focusWidget()) || !QApplication::focusWidget())
+            m_list->setFocus(Qt::OtherFocusReason);
     });
 }
 
