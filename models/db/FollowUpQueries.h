@@ -21,7 +21,7 @@ namespace FollowUpQueries {
 
 // The clinic's items that are not done, oldest first: at most `limit` SMS and calendar entries and
 // at most `limit` callbacks, read under the login's row-level security (served by the partial
-// indexes follow_ups_open_oldest and follow_ups_open_callback).
+// indexes follow_ups_open_messages and follow_ups_open_callbacks).
 Result<FollowUpQueue> loadOpen(QSqlDatabase &db, qint64 orgId, int limit);
 Read<FollowUpQueue> open(qint64 orgId, int limit = 200);
 
