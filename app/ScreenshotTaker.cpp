@@ -7,7 +7,6 @@
 #include "services/ClinicSession.h"
 
 #include <QCoreApplication>
-#include <QListView>
 #include <QTextStream>
 
 namespace frontdesk {
@@ -56,7 +55,6 @@ void ScreenshotTaker::save()
 {
     // The follow-up queue with an item shown (a callback when there is one): selected, never
     // claimed, so a screenshot takes no work from a desk.
-    QListView *list = m_window->followUpPanel()->list();
     const FollowUpQueueModel *queue = m_session->followUps();
     int chosen = queue->rowCount() > 0 ? 0 : -1;
     for (int row = 0; row < queue->rowCount(); ++row) {
@@ -65,14 +63,8 @@ void ScreenshotTaker::save()
             break;
         }
     }
-    if (chosen >= 0 && !list->currentIndex().isValid()) {
-        const qint64 id = queue->itemAt(chosen).id;
-        for (int row = 0; row < list->model()->rowCount(); ++row) {
-            const QModelIndex index = list->model()->index(row, 0);
-            if (index.data(FollowUpQueueModel::IdRole).toLongLong() == id)
-                list->setCurrentIndex(index);
-        }
-    }
+    if (chosen >= 0)
+        m_window->followUpPanel()->selectItem(queue->itemAt(chosen).id);
     QCoreApplication::processEvents();
 
     const bool saved = m_window->grab().save(m_file, "PNG");

@@ -78,6 +78,8 @@ private Q_SLOTS:
     void aCalendarEntryIsSavedAndOpenedAsAnIcsFile();
     void bookFromACallbackCompletesIt();
     void aCallbackNotBookedIsClosedWithANote();
+    void openingAnotherItemGivesTheFirstBack();
+    void aCallbackNotYetDueIsNotWorkedOn();
 
 private:
     // A caller the agent could not book (an existing appointment holds the slot), due at once.
@@ -545,6 +547,47 @@ void TestFollowUpQueue::aCallbackNotBookedIsClosedWithANote()
     // Found in the demo: the pressed button went with the item and the focus with it, so the next
     // Enter opened nothing. The queue has the focus again.
     QTRY_VERIFY(m_panel->list()->hasFocus());
+}
+
+// One item at a time: opening another gives back the one opened before (unless completed), and
+// "Give back to the queue" does so by hand.
+void TestFollowUpQueue::openingAnotherItemGivesTheFirstBack()
+{
+    const qint64 appointment = book(90, u"(415) 555-0179"_s);
+    const qint64 sms = itemOf(appointment, u"sms"_s);
+    const qint64 calendar = itemOf(appointment, u"calendar"_s);
+    open(sms);
+    QCOMPARE(statusOf(sms).section(u':', 0, 0), u"claimed"_s);
+    open(calendar);
+    QTRY_COMPARE(statusOf(sms).section(u':', 0, 0), u"pending"_s);
+    QCOMPARE(statusOf(calendar).section(u':', 0, 0), u"claimed"_s);
+    QPushButton *giveBack = button(m_panel, "releaseButton");
+    QVERIFY(giveBack->isEnabled());
+    giveBack->click();
+    QTRY_COMPARE(statusOf(calendar).section(u':', 0, 0), u"pending"_s);
+    QTRY_COMPARE(int(m_session->followUps()->availability(*m_session->followUps()->item(calendar))),
+                 int(FollowUpQueueModel::Availability::Available));
+}
+
+// The caller may still be on the line with the agent for two minutes: the desk does not claim,
+// copy or ring yet, and says until when.
+void TestFollowUpQueue::aCallbackNotYetDueIsNotWorkedOn()
+{
+    const qint64 callback = refusedCall(100, u"walt waiting"_s, u"(415) 555-0180"_s, u"+14155550180"_s);
+    m_db->scalar(u"update frontdesk.follow_ups set due_at = now() + interval '2 minutes' where id = %1 returning 1"_s.arg(callback));
+    QTRY_VERIFY(m_session->followUps()->rowOf(callback) >= 0);
+    QTRY_VERIFY(m_session->followUps()->item(callback)->dueAt > QDateTime::currentDateTimeUtc());
+    m_session->followUps()->setNow(QDateTime::currentDateTimeUtc());
+    QVERIFY(m_panel->selectItem(callback));
+    m_panel->list()->setFocus();
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(m_panel->list(), Qt::Key_Return);
+    QTest::keyClick(m_panel->list(), Qt::Key_C, Qt::ControlModifier);
+    auto *banner = m_panel->findChild<MessageBanner *>(u"followUpBanner"_s);
+    QVERIFY(banner->text().contains(u"may still be on the line"_s));
+    QTest::qWait(300);
+    QCOMPARE(statusOf(callback).section(u':', 0, 0), u"pending"_s);
+    QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
 }
 
 QTEST_MAIN(TestFollowUpQueue)

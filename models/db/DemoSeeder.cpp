@@ -9,6 +9,8 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <optional>
+
 namespace frontdesk::DemoSeeder {
 
 namespace {
@@ -42,6 +44,41 @@ const SeedAppointment kAppointments[] = {
     { 1, 9, 30, 30, 0, "Liam O'Connor", "+12125550119", "booked", "ai_voice", "Back pain" },
     { 1, 15, 0, 30, 1, "Ava Thompson", "+13125550147", "booked", "staff", "Annual physical" },
 };
+
+// Two callers the AI agent could not book this morning, left for the desk to call back: they go
+// through the booking function as the agent's calls do, and are due at once (they hung up). A
+// schema before v10 has no callbacks (the migration test seeds a v1 database): nothing to do.
+std::optional<Error> seedRefusedCalls(QSqlQuery &q, qint64 orgId, const QList<qint64> &providerIds, QDate today,
+                                      const QTimeZone &zone)
+{
+    if (!execPrepared(q, QStringLiteral("select exists (select 1 from information_schema.columns where table_schema = "
+                                        "'frontdesk' and table_name = 'follow_ups' and column_name = 'callback')"))
+        || !q.next())
+        return sqlError(q);
+    if (!q.value(0).toBool())
+        return std::nullopt;
+    const struct { const char *name; const char *phone; int dayOffset; int hour; int minute; int provider; } refused[] = {
+        { "sofia alvarez", "(415) 555-0123", 1, 9, 30, 0 },   // Liam O'Connor's slot: taken
+        { "daniel park", "646 555 0188", 1, 21, 30, 1 },      // after closing time
+    };
+    int n = 0;
+    for (const auto &r : refused) {
+        const QDateTime start(today.addDays(r.dayOffset), QTime(r.hour, r.minute), zone);
+        if (!execPrepared(q, QStringLiteral(
+                "select frontdesk.book_appointment_atomic(?, ?, ?, ?, ?, ?, null, 'ai_voice', ?, 'Check-up')->>'callback_id'"),
+                { orgId, providerIds.at(r.provider), start.toUTC(), start.addSecs(1800).toUTC(), QString::fromUtf8(r.name),
+                  QString::fromUtf8(r.phone), QStringLiteral("demo-refused-%1").arg(++n) })
+            || !q.next())
+            return sqlError(q);
+        if (q.value(0).isNull())
+            return Error{ QStringLiteral("DEMO_SEED"), QStringLiteral("a refused call queued no callback") };
+    }
+    if (!execPrepared(q, QStringLiteral("update frontdesk.follow_ups set due_at = now() - interval '40 minutes', "
+                                        "created_at = now() - interval '45 minutes' where org_id = ? and kind = 'callback'"),
+                      { orgId }))
+        return sqlError(q);
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -105,37 +142,8 @@ Result<qint64> seed(QSqlDatabase &db, const QString &timeZone, const QString &ph
         if (!inserted)
             return fail(sqlError(q));
     }
-    // Two callers the AI agent could not book this morning, left for the desk to call back: they go
-    // through the booking function as the agent's calls do, and are due at once (they hung up).
-    // A schema before v10 has no callbacks (the migration test seeds a v1 database).
-    if (!execPrepared(q, QStringLiteral("select exists (select 1 from information_schema.columns where table_schema = "
-                                        "'frontdesk' and table_name = 'follow_ups' and column_name = 'callback')"))
-        || !q.next())
-        return fail(sqlError(q));
-    if (!q.value(0).toBool()) {
-        if (!db.commit())
-            return fail(Error{ QStringLiteral("DATABASE_ERROR"), db.lastError().text() });
-        return orgId;
-    }
-    const struct { const char *name; const char *phone; int dayOffset; int hour; int minute; int provider; } refused[] = {
-        { "sofia alvarez", "(415) 555-0123", 1, 9, 30, 0 },   // Liam O'Connor's slot: taken
-        { "daniel park", "646 555 0188", 1, 21, 30, 1 },      // after closing time
-    };
-    int n = 0;
-    for (const auto &r : refused) {
-        const QDateTime start(today.addDays(r.dayOffset), QTime(r.hour, r.minute), zone);
-        if (!execPrepared(q, QStringLiteral(
-                "select frontdesk.book_appointment_atomic(?, ?, ?, ?, ?, ?, null, 'ai_voice', ?, 'Check-up')->>'callback_id'"),
-                { orgId, providerIds.at(r.provider), start.toUTC(), start.addSecs(1800).toUTC(), QString::fromUtf8(r.name),
-                  QString::fromUtf8(r.phone), QStringLiteral("demo-refused-%1").arg(++n) })
-            || !q.next() || q.value(0).isNull())
-            return fail(q.lastError().isValid() ? sqlError(q)
-                                                : Error{ QStringLiteral("DEMO_SEED"), QStringLiteral("a refused call queued no callback") });
-    }
-    if (!execPrepared(q, QStringLiteral("update frontdesk.follow_ups set due_at = now() - interval '40 minutes', "
-                                        "created_at = now() - interval '45 minutes' where org_id = ? and kind = 'callback'"),
-                      { orgId }))
-        return fail(sqlError(q));
+    if (const auto error = seedRefusedCalls(q, orgId, providerIds, today, zone))
+        return fail(*error);
     if (!db.commit())
         return fail(Error{ QStringLiteral("DATABASE_ERROR"), db.lastError().text() });
     return orgId;

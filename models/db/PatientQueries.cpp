@@ -15,6 +15,20 @@ QDateTime utcOrNull(const QVariant &value)
     return value.isNull() ? QDateTime() : value.toDateTime().toUTC();
 }
 
+// A row of id, full name, phone, email and, when the statement has them, the next and the last
+// appointment.
+PatientMatch matchOf(const QSqlQuery &q)
+{
+    PatientMatch m;
+    m.id = q.value(0).toLongLong();
+    m.fullName = q.value(1).toString();
+    m.phone = q.value(2).toString();
+    m.email = q.value(3).toString();
+    m.nextAppointment = utcOrNull(q.value(4));
+    m.lastAppointment = utcOrNull(q.value(5));
+    return m;
+}
+
 } // namespace
 
 Result<PatientMatchList> loadSearch(QSqlDatabase &db, qint64 orgId, const QString &text, int limit)
@@ -26,16 +40,8 @@ Result<PatientMatchList> loadSearch(QSqlDatabase &db, qint64 orgId, const QStrin
             "from frontdesk.search_patients(?, ?, ?)"), { orgId, text, limit }))
         return sqlError(q);
     PatientMatchList matches;
-    while (q.next()) {
-        PatientMatch m;
-        m.id = q.value(0).toLongLong();
-        m.fullName = q.value(1).toString();
-        m.phone = q.value(2).toString();
-        m.email = q.value(3).toString();
-        m.nextAppointment = utcOrNull(q.value(4));
-        m.lastAppointment = utcOrNull(q.value(5));
-        matches.append(m);
-    }
+    while (q.next())
+        matches.append(matchOf(q));
     return matches;
 }
 
@@ -89,14 +95,8 @@ Result<PatientMatchList> loadByContact(QSqlDatabase &db, qint64 orgId, const QSt
     if (!execPrepared(q, parts.join(QStringLiteral(" union ")) + QStringLiteral(" order by id limit 20"), values))
         return sqlError(q);
     PatientMatchList owners;
-    while (q.next()) {
-        PatientMatch m;
-        m.id = q.value(0).toLongLong();
-        m.fullName = q.value(1).toString();
-        m.phone = q.value(2).toString();
-        m.email = q.value(3).toString();
-        owners.append(m);
-    }
+    while (q.next())
+        owners.append(matchOf(q));
     return owners;
 }
 

@@ -34,7 +34,10 @@ FollowUpQueueFeed::FollowUpQueueFeed(ClinicSession *session, FollowUpQueueModel 
     , m_clock(new QTimer(this))
 {
     m_soon->setSingleShot(true);
-    m_soon->setInterval(50);
+    // Each read takes the database thread some milliseconds at a clinic group's size: during a
+    // burst of bookings the queue is read a few times a second, not after each one, so the change
+    // feed (the live path) never queues behind it. A quarter of a second is nothing to a person.
+    m_soon->setInterval(250);
     connect(m_soon, &QTimer::timeout, this, &FollowUpQueueFeed::read);
     // Claims last ten minutes and callbacks fall due two minutes after the call: a quarter of a
     // minute is close enough for a person, and cheap.

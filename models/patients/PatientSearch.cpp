@@ -29,7 +29,6 @@ PatientSearch::PatientSearch(ClinicSession *session, QObject *parent)
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
     , m_running(std::make_shared<RunningQuery>())
 {
-    qRegisterMetaType<PatientMatchList>();
     connect(m_session, &ClinicSession::connectionStateChanged, this, [this](const ConnectionState &state) {
         // What could not be searched offline is searched once the desk is back.
         if (state.status == ConnectionState::Online && m_state == State::Offline)

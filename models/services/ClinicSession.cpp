@@ -3,6 +3,7 @@
 #include "day/DayModel.h"
 #include "db/ClinicDatabaseWorker.h"
 #include "db/FunctionCall.h"
+#include "domain/Patient.h"
 #include "followups/FollowUpQueueFeed.h"
 #include "followups/FollowUpQueueModel.h"
 #include "live/NewBookingsModel.h"
@@ -26,6 +27,7 @@ void registerFrontdeskMetaTypes()
     qRegisterMetaType<JobOutcome>();
     qRegisterMetaType<FollowUp>();
     qRegisterMetaType<FollowUpList>();
+    qRegisterMetaType<PatientMatchList>();
 }
 
 ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject *parent)

@@ -26,6 +26,17 @@ namespace {
 
 constexpr int kMaxNote = 1000;
 
+// What a copy takes from an item: the SMS (a calendar entry's summary), or the number to send it
+// to; for a callback, the caller's number either way.
+QString clipboardText(const FollowUp &item, FollowUpPanel::Copied what)
+{
+    if (item.kind == FollowUp::Kind::Callback)
+        return item.callback.phone;
+    if (what == FollowUpPanel::Copied::Number)
+        return item.recipient;
+    return item.kind == FollowUp::Kind::Sms ? item.message : item.calendar.summary;
+}
+
 bool noteNeeded(const QString &outcome)
 {
     return outcome != u"sent" && outcome != u"booked";
@@ -113,21 +124,20 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     connect(m_view, &FollowUpItemView::actionRequested, this, &FollowUpPanel::onAction);
     connect(m_view, &FollowUpItemView::completeRequested, this, &FollowUpPanel::complete);
 
-    // Ctrl+C copies the SMS (or the caller's number) wherever the focus is in the panel, except
-    // where text is selected in a field: there it copies the selection, as everywhere.
-    auto *copy = new QAction(tr("Copy text"), this);
-    copy->setObjectName(QStringLiteral("actionCopyFollowUpText"));
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(copy, &QAction::triggered, this, &FollowUpPanel::copyText);
-    m_list->addAction(copy);
-    auto *number = new QAction(tr("Copy number"), this);
-    number->setObjectName(QStringLiteral("actionCopyFollowUpNumber"));
-    number->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    number->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(number, &QAction::triggered, this, &FollowUpPanel::copyNumber);
-    addAction(number);
-    m_list->addAction(number);
+    // Ctrl+C copies the SMS (or the caller's number) from the queue's list; in a field it copies
+    // the selection, as everywhere. Ctrl+Shift+C copies the number anywhere in the panel.
+    auto *copyText = new QAction(tr("Copy text"), this);
+    copyText->setObjectName(QStringLiteral("actionCopyFollowUpText"));
+    copyText->setShortcut(QKeySequence::Copy);
+    copyText->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyText, &QAction::triggered, this, [this] { copy(Copied::Text); });
+    m_list->addAction(copyText);
+    auto *copyNumber = new QAction(tr("Copy number"), this);
+    copyNumber->setObjectName(QStringLiteral("actionCopyFollowUpNumber"));
+    copyNumber->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyNumber->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyNumber, &QAction::triggered, this, [this] { copy(Copied::Number); });
+    addAction(copyNumber);
 
     // The usual way to finish an item, from anywhere in the panel: the SMS sent, the entry made,
     // the caller's booking started.
@@ -167,16 +177,23 @@ void FollowUpPanel::showItem()
     m_view->showItem(item, availability, m_session->clinic().timeZone);
 }
 
-void FollowUpPanel::openItem(qint64 followUpId)
+bool FollowUpPanel::selectItem(qint64 followUpId)
 {
     const int row = m_session->followUps()->rowOf(followUpId);
     if (row < 0)
-        return;
+        return false;
     const QModelIndex index = m_filter->mapFromSource(m_session->followUps()->index(row));
     if (index.isValid() && m_list->currentIndex() != index)
         m_list->setCurrentIndex(index);
     m_shownId = followUpId;
     showItem();
+    return true;
+}
+
+void FollowUpPanel::openItem(qint64 followUpId)
+{
+    if (!selectItem(followUpId))
+        return;
     // One item at a time: the one this desk had open and did not finish goes back to the queue.
     if (m_workingId != 0 && m_workingId != followUpId) {
         const FollowUp *previous = m_session->followUps()->item(m_workingId);
@@ -225,8 +242,8 @@ void FollowUpPanel::onAction(FollowUpItemView::Action action)
     if (!item)
         return;
     switch (action) {
-    case FollowUpItemView::Action::CopyText: copyText(); break;
-    case FollowUpItemView::Action::CopyNumber: copyNumber(); break;
+    case FollowUpItemView::Action::CopyText: copy(Copied::Text); break;
+    case FollowUpItemView::Action::CopyNumber: copy(Copied::Number); break;
     case FollowUpItemView::Action::SaveCalendarFile: saveCalendarFile(); break;
     case FollowUpItemView::Action::OpenInCalendar: openInCalendar(); break;
     case FollowUpItemView::Action::BookForCaller: {
@@ -288,43 +305,22 @@ void FollowUpPanel::complete(const QString &outcome, const QString &note)
     });
 }
 
-void FollowUpPanel::copyText()
+void FollowUpPanel::copy(Copied what)
 {
     const FollowUp *item = shownItem();
     if (!item)
         return;
     const qint64 id = item->id;
     // Claimed first: two desks never send one SMS or ring one caller.
-    withClaim(id, [this, id] {
+    withClaim(id, [this, id, what] {
         const FollowUp *claimed = m_session->followUps()->item(id);
         if (!claimed)
             return;
-        QString text;
-        switch (claimed->kind) {
-        case FollowUp::Kind::Sms: text = claimed->message; break;
-        case FollowUp::Kind::Callback: text = claimed->callback.phone; break;
-        case FollowUp::Kind::Calendar: text = claimed->calendar.summary; break;
-        }
+        const QString text = clipboardText(*claimed, what);
+        if (text.isEmpty())
+            return;
         QApplication::clipboard()->setText(text);
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(text.left(60)));
-    });
-}
-
-void FollowUpPanel::copyNumber()
-{
-    const FollowUp *item = shownItem();
-    if (!item)
-        return;
-    const qint64 id = item->id;
-    withClaim(id, [this, id] {
-        const FollowUp *claimed = m_session->followUps()->item(id);
-        if (!claimed)
-            return;
-        const QString number = claimed->kind == FollowUp::Kind::Callback ? claimed->callback.phone : claimed->recipient;
-        if (number.isEmpty())
-            return;
-        QApplication::clipboard()->setText(number);
-        m_banner->showMessage(MessageBanner::Kind::Information, tr("Copied: %1").arg(number));
     });
 }
 

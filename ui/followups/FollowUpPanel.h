@@ -27,8 +27,12 @@ class FollowUpPanel : public QWidget
     Q_OBJECT
 
 public:
+    enum class Copied { Text, Number };
+
     explicit FollowUpPanel(ClinicSession *session, QWidget *parent = nullptr);
 
+    // Selects and shows the item, claiming nothing; false when it is not in the queue.
+    bool selectItem(qint64 followUpId);
     // Opens the item: shows it and claims it for this desk, giving back the one opened before
     // unless it was completed.
     void openItem(qint64 followUpId);
@@ -53,8 +57,7 @@ private:
     void withClaim(qint64 followUpId, std::function<void()> then);
     void onAction(FollowUpItemView::Action action);
     void complete(const QString &outcome, const QString &note);
-    void copyText();
-    void copyNumber();
+    void copy(Copied what);
     void saveCalendarFile();
     void openInCalendar();
     void release(qint64 followUpId);
