@@ -15,10 +15,11 @@ function(frontdesk_target_defaults target)
 endfunction()
 
 # One test executable per class:
-#   frontdesk_add_test(NAME tst_daymodel SOURCES tst_daymodel.cpp LIBS frontdesk_models [DATABASE] [GUI])
-# DATABASE tests get the throwaway cluster through the pg fixture; GUI tests run offscreen.
+#   frontdesk_add_test(NAME tst_daymodel SOURCES tst_daymodel.cpp LIBS frontdesk_models [DATABASE] [GUI] [FAULTS])
+# DATABASE tests get the throwaway cluster through the pg fixture; GUI tests run offscreen;
+# FAULTS tests start clusters of their own (FaultCluster) to stop, pause and fail over.
 function(frontdesk_add_test)
-    cmake_parse_arguments(T "DATABASE;GUI" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(T "DATABASE;GUI;FAULTS" "NAME;TIMEOUT" "SOURCES;LIBS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     frontdesk_target_defaults(${T_NAME})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test frontdesk_testsupport ${T_LIBS})
@@ -29,6 +30,12 @@ function(frontdesk_add_test)
             "QT_LOGGING_RULES=frontdesk.*.debug=false"
             "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/settings/${T_NAME}"
             "XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/cache/${T_NAME}")
+    if(T_FAULTS)
+        list(APPEND env "FRONTDESK_PGCLUSTER=${PROJECT_SOURCE_DIR}/tests/pgcluster.sh"
+                        "FRONTDESK_PREPARE_TEMPLATE=${PROJECT_SOURCE_DIR}/tests/prepare-template.sh"
+                        "FRONTDESK_ADMIN=$<TARGET_FILE:frontdesk-admin>")
+        add_dependencies(${T_NAME} frontdesk-admin)
+    endif()
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 120)
     endif()

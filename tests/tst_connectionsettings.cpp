@@ -47,6 +47,7 @@ private Q_SLOTS:
     void describe_data();
     void describe();
     void addDatabaseSetsTheConnection();
+    void deskLimitsComeBeforeTheAdministratorsOptions();
     void addDatabaseKeepsGivenOptions_data();
     void addDatabaseKeepsGivenOptions();
     void addDatabaseWithoutPortLeavesDefault();
@@ -131,6 +132,22 @@ void TestConnectionSettings::parse_data()
                                 << QString() << QString() << QStringList();
     QTest::newRow("url port 65535") << QStringLiteral("postgresql://h:65535/db") << QStringLiteral("h") << 65535
                                     << QStringLiteral("db") << QString() << QString() << QStringList();
+    // A primary and its standby: libpq tries them in order; the desk writes, so it asks for the
+    // read-write one unless told otherwise.
+    QTest::newRow("two hosts, a port each")
+        << QStringLiteral("host=db1,db2 port=5432,5433 dbname=frontdesk") << QStringLiteral("db1,db2") << -1
+        << QStringLiteral("frontdesk") << QString() << QString()
+        << QStringList{ QStringLiteral("port=5432,5433"), QStringLiteral("target_session_attrs=read-write") };
+    QTest::newRow("two hosts, one port") << QStringLiteral("host=db1,db2 port=5432") << QStringLiteral("db1,db2") << 5432
+                                         << QString() << QString() << QString()
+                                         << QStringList{ QStringLiteral("target_session_attrs=read-write") };
+    QTest::newRow("two hosts, the administrator's session attrs")
+        << QStringLiteral("host=db1,db2 target_session_attrs=any") << QStringLiteral("db1,db2") << -1 << QString()
+        << QString() << QString() << QStringList{ QStringLiteral("target_session_attrs=any") };
+    QTest::newRow("url, two hosts") << QStringLiteral("postgresql://desk1@db1:5432,db2:5433/frontdesk")
+                                    << QStringLiteral("db1,db2") << -1 << QStringLiteral("frontdesk") << QStringLiteral("desk1")
+                                    << QString()
+                                    << QStringList{ QStringLiteral("port=5432,5433"), QStringLiteral("target_session_attrs=read-write") };
 }
 
 void TestConnectionSettings::parse()
@@ -167,6 +184,11 @@ void TestConnectionSettings::invalid_data()
     QTest::newRow("unknown url parameter") << QStringLiteral("postgresql://h/db?colour=red");
     QTest::newRow("missing =") << QStringLiteral("db.clinic.example");
     QTest::newRow("unterminated quote") << QStringLiteral("host='db.clinic.example");
+    QTest::newRow("three ports for two hosts") << QStringLiteral("host=a,b port=1,2,3");
+    QTest::newRow("two ports for one host") << QStringLiteral("host=a port=5432,5433");
+    QTest::newRow("a port of a list not a number") << QStringLiteral("host=a,b port=5432,x");
+    QTest::newRow("a port of a list out of range") << QStringLiteral("host=a,b port=5432,70000");
+    QTest::newRow("an empty port in a list") << QStringLiteral("host=a,b port=5432,");
 }
 
 void TestConnectionSettings::invalid()
@@ -351,6 +373,18 @@ void TestConnectionSettings::addDatabaseWithEmptyHostUsesTheSocket()
         QCOMPARE(db.port(), -1);
     }
     QSqlDatabase::removeDatabase(kConnection);
+}
+
+void TestConnectionSettings::deskLimitsComeBeforeTheAdministratorsOptions()
+{
+    const auto plain = ConnectionSettings::parse(QStringLiteral("host=h"));
+    QVERIFY(plain.ok());
+    const QString limits = plain->withDeskLimits().options.value(QStringLiteral("options"));
+    QCOMPARE(limits, QStringLiteral("-c statement_timeout=3000 -c lock_timeout=2000 -c idle_in_transaction_session_timeout=10000"));
+    // The server reads the last setting of a name: the administrator's, placed after the desk's.
+    const auto own = ConnectionSettings::parse(QStringLiteral("host=h options='-c statement_timeout=20s'"));
+    QVERIFY(own.ok());
+    QCOMPARE(own->withDeskLimits().options.value(QStringLiteral("options")), limits + QStringLiteral(" -c statement_timeout=20s"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionSettings)

@@ -140,6 +140,16 @@ QString Command::functionName() const
     return QStringLiteral("frontdesk.") + QLatin1String(signatureOf(operation).function);
 }
 
+QVariantList Command::callArguments() const
+{
+    // A booking carries its key among its arguments; every other call takes it last (schema v15).
+    if (operation == Operation::Book)
+        return arguments;
+    QVariantList all = arguments;
+    all.append(key);
+    return all;
+}
+
 QJsonObject Command::toJson() const
 {
     QJsonArray args;

@@ -25,10 +25,10 @@ enum class CommandTarget { None, Appointment, FollowUp, Patient };
 CommandTarget targetOf(Operation operation);
 
 // A write as a value: which function, its arguments in order, and a key. It holds everything
-// needed to send it again unchanged (after a dropped connection, or later from an outbox):
-// booking is made idempotent by its key; the life-cycle functions are idempotent by nature
-// (asking for the state an appointment is already in answers "unchanged"), and so are claiming
-// and completing a follow-up (a second completion answers ALREADY_DONE).
+// needed to send it again unchanged (after a dropped connection, or later from an outbox), and
+// every call is sent with its key: the server answers a key it has already served with the
+// answer it gave then and changes nothing (booking's idempotency key; since schema v15 the same
+// for the life cycle, the follow-up queue and notes).
 struct Command
 {
     Operation operation = Operation::Confirm;
@@ -37,6 +37,7 @@ struct Command
     qint64 targetId = 0;      // the appointment, follow-up or patient it acts on; 0 for a booking
 
     QString functionName() const;   // schema-qualified, from the closed list
+    QVariantList callArguments() const;   // the arguments with the key where the function takes it
     QJsonObject toJson() const;
     // nullopt for anything toJson() could not have written (an unknown operation, a wrong
     // number or type of arguments): a stored command never calls anything else.

@@ -1,5 +1,6 @@
 #include "ClinicDatabaseWorker.h"
 
+#include "CallWatchdog.h"
 #include "ClinicQueries.h"
 #include "Migrator.h"
 #include "Logging.h"
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace frontdesk {
 
@@ -23,16 +25,20 @@ std::unique_ptr<QSqlDatabase> connectionNamed(const QString &name)
     return std::make_unique<QSqlDatabase>(QSqlDatabase::database(name, false));
 }
 
-constexpr int kHeartbeatMs = 5000;
-constexpr int kFirstRetryMs = 1000;
-constexpr int kLongestRetryMs = 15000;
+// Loss is noticed within five seconds whatever the cause: an idle desk pings every one and a half
+// seconds and gives a ping as long; a desk busy with a call gives it the server's statement
+// timeout and half a second more, then cuts it (CallWatchdog).
+constexpr int kHeartbeatMs = 1500;
+constexpr std::chrono::milliseconds kPingLimit{ 1500 };
+constexpr std::chrono::milliseconds kCallLimit{ ConnectionSettings::kStatementTimeoutMs + 500 };
 // After this long without the database, "reconnecting" becomes "offline since".
 constexpr qint64 kOfflineAfterMs = 10000;
+
 } // namespace
 
 ClinicDatabaseWorker::ClinicDatabaseWorker(ConnectionSettings settings, qint64 orgId, QObject *parent)
     : QObject(parent)
-    , m_settings(std::move(settings))
+    , m_settings(settings.withDeskLimits())
     , m_orgId(orgId)
     , m_listenName(QStringLiteral("frontdesk-listen-%1").arg(quintptr(this), 0, 16))
     , m_queryName(QStringLiteral("frontdesk-query-%1").arg(quintptr(this), 0, 16))
@@ -73,7 +79,11 @@ void ClinicDatabaseWorker::setState(ConnectionState::Status status, const QStrin
 bool ClinicDatabaseWorker::connectAll()
 {
     closeAll();
-    QSqlDatabase listen = m_settings.addDatabase(m_listenName);
+    // Named apart in pg_stat_activity, so that an administrator sees which connection listens.
+    ConnectionSettings listenSettings = m_settings;
+    if (!listenSettings.options.contains(QStringLiteral("application_name")))
+        listenSettings.options.insert(QStringLiteral("application_name"), QStringLiteral("frontdesk-listen"));
+    QSqlDatabase listen = listenSettings.addDatabase(m_listenName);
     QSqlDatabase query = m_settings.addDatabase(m_queryName);
     if (!listen.open()) {
         m_state.detail = listen.lastError().text();
@@ -83,6 +93,8 @@ bool ClinicDatabaseWorker::connectAll()
         m_state.detail = query.lastError().text();
         return false;
     }
+    // From here on every round trip of the set-up is bounded like any other call.
+    const auto watch = CallWatchdog::shared().watch({ listen, query }, kCallLimit);
     // open() drops every subscription: subscribe again on every connect.
     if (!listen.driver()->subscribeToNotification(QString::fromLatin1(kChannel))) {
         m_state.detail = listen.lastError().text();
@@ -121,6 +133,10 @@ bool ClinicDatabaseWorker::connectAll()
         m_watchingSince = now.value();
         Q_EMIT watchingStarted(m_watchingSince);
     }
+    if (watch.cut()) {
+        m_state.detail = tr("the database server stopped answering");
+        return false;
+    }
     Q_EMIT clinicLoaded(m_clinic);
     Q_EMIT userLoaded(user.value());
     return true;
@@ -141,9 +157,9 @@ void ClinicDatabaseWorker::tryReconnect()
 {
     // Notifications sent while we were away are gone: the tables are the truth, so only a
     // connection that has re-read the shown day counts as online.
-    if (connectAll() && catchUp() && reloadWatchedDay()) {
+    if (connectAll() && catchUpWatched() && reloadWatchedDayWatched()) {
         qCInfo(lcDatabase) << "connected to" << m_settings.describe();
-        m_reconnectDelayMs = 0;
+        m_backoff.reset();
         m_heartbeat->start();
         if (m_state.status != ConnectionState::Online)
             setState(ConnectionState::Online);
@@ -154,8 +170,7 @@ void ClinicDatabaseWorker::tryReconnect()
     const bool longGone = m_state.since.msecsTo(QDateTime::currentDateTimeUtc()) > kOfflineAfterMs;
     const bool neverConnected = !m_state.dataAsOf.isValid();
     setState(longGone || neverConnected ? ConnectionState::Offline : ConnectionState::Reconnecting, m_state.detail);
-    m_reconnectDelayMs = m_reconnectDelayMs == 0 ? kFirstRetryMs : qMin(m_reconnectDelayMs * 2, kLongestRetryMs);
-    m_reconnect->start(m_reconnectDelayMs);
+    m_reconnect->start(m_backoff.next());
 }
 
 void ClinicDatabaseWorker::connectionLost(const QString &why)
@@ -169,15 +184,26 @@ void ClinicDatabaseWorker::connectionLost(const QString &why)
     // A day asked for just before (its read failed with the connection) is not coming now.
     if (m_watchedDay.isValid())
         Q_EMIT dayUnavailable(m_watchedDay);
-    m_reconnectDelayMs = 0;
-    m_reconnect->start(0);
+    // Every desk of the clinic lost it at the same moment: spread the first attempts over a second.
+    m_backoff.reset();
+    m_reconnect->start(m_backoff.next());
 }
 
 void ClinicDatabaseWorker::heartbeat()
 {
-    // QPSQL does not signal a dead connection; only a failing round trip shows it.
-    if (!ClinicQueries::ping(*connectionNamed(m_listenName)) || !ClinicQueries::ping(*connectionNamed(m_queryName)))
-        connectionLost(QStringLiteral("heartbeat failed"));
+    // QPSQL does not signal a dead connection; only a failing round trip shows it, and only a
+    // bounded one shows a server that has stopped answering.
+    bool alive = false;
+    bool cut = false;
+    {
+        auto listen = connectionNamed(m_listenName);
+        auto query = connectionNamed(m_queryName);
+        const auto watch = CallWatchdog::shared().watch({ *listen, *query }, kPingLimit);
+        alive = ClinicQueries::ping(*listen) && ClinicQueries::ping(*query);
+        cut = watch.cut();
+    }
+    if (!alive)
+        connectionLost(cut ? tr("the database server stopped answering") : tr("the connection to the database was lost"));
 }
 
 void ClinicDatabaseWorker::showDay(QDate day)
@@ -185,7 +211,7 @@ void ClinicDatabaseWorker::showDay(QDate day)
     m_watchedDay = day;
     if (m_state.status != ConnectionState::Online)
         Q_EMIT dayUnavailable(day);
-    else if (!reloadWatchedDay())
+    else if (!reloadWatchedDayWatched())
         connectionLost(m_state.detail);
 }
 
@@ -213,8 +239,20 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
     const QJsonObject doorbell = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
     if (doorbell.value(u"org_id").toInteger() != m_orgId)
         return;
-    if (!catchUp())
+    if (!catchUpWatched())
         connectionLost(m_state.detail);
+}
+
+bool ClinicDatabaseWorker::catchUpWatched()
+{
+    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
+    return catchUp();
+}
+
+bool ClinicDatabaseWorker::reloadWatchedDayWatched()
+{
+    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
+    return reloadWatchedDay();
 }
 
 bool ClinicDatabaseWorker::catchUp()
@@ -245,10 +283,13 @@ void ClinicDatabaseWorker::run(const DatabaseJob &job)
     {
         // The handle must be gone before connectionLost() removes the connection.
         const auto connection = online ? connectionNamed(m_queryName) : nullptr;
+        std::optional<CallWatchdog::Watch> watch;
+        if (connection)
+            watch.emplace(CallWatchdog::shared().watch({ *connection }, kCallLimit));
         outcome = job(connection.get());
         // Only a dead connection matters here; any other error was the job's own to answer.
         lost = online && outcome.failure
-            && (outcome.failure->code == u"CONNECTION_LOST" || !connection->isOpen());
+            && (outcome.failure->code == u"CONNECTION_LOST" || !connection->isOpen() || watch->cut());
     }
     if (outcome.deliver)
         Q_EMIT answerReady(outcome);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/ConnectionSettings.h"
+#include "db/ReconnectBackoff.h"
 #include "db/DatabaseJob.h"
 #include "domain/Appointment.h"
 #include "domain/ChangeEvent.h"
@@ -66,6 +67,9 @@ private:
     // Reads the change feed from m_cursor and announces every changed appointment; false, with
     // m_state.detail set, when the database could not be read. The first call only sets the cursor.
     bool catchUp();   // false, with m_state.detail set, when the day could not be read
+    // The same, each bounded by the call watchdog.
+    bool catchUpWatched();
+    bool reloadWatchedDayWatched();
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void setState(ConnectionState::Status status, const QString &detail = {});
 
@@ -81,7 +85,7 @@ private:
     ConnectionState m_state;
     QTimer *m_heartbeat;
     QTimer *m_reconnect;
-    int m_reconnectDelayMs = 0;
+    ReconnectBackoff m_backoff;
 };
 
 } // namespace frontdesk

@@ -15,8 +15,8 @@ namespace frontdesk {
 // "postgresql://desk1@db.clinic.example/frontdesk?sslmode=verify-full") by libpq itself.
 struct ConnectionSettings
 {
-    QString host;
-    int port = -1;
+    QString host;      // may list several, "a,b": libpq tries them in order
+    int port = -1;     // one port; several are in options["port"]
     QString database;
     QString user;
     QString password;
@@ -28,6 +28,13 @@ struct ConnectionSettings
     // TCP keepalives unless the settings name their own: QPSQL does not notice a silently
     // dropped network otherwise.
     QSqlDatabase addDatabase(const QString &connectionName) const;
+
+    // The limits every connection of the desk runs under (server-side timeouts, so that a slow
+    // statement or a lock wait never holds the desk for long); administrators' own "options" win.
+    static constexpr int kStatementTimeoutMs = 3000;
+    static constexpr int kLockTimeoutMs = 2000;
+    static constexpr int kIdleInTransactionMs = 10000;
+    ConnectionSettings withDeskLimits() const;
 
     // For logs and the status bar: never the password.
     QString describe() const;

@@ -10,14 +10,15 @@ namespace frontdesk {
 
 Result<CommandResult> callFunction(QSqlDatabase &db, const Command &command)
 {
+    const QVariantList arguments = command.callArguments();
     QStringList placeholders;
-    for (qsizetype i = 0; i < command.arguments.size(); ++i)
+    for (qsizetype i = 0; i < arguments.size(); ++i)
         placeholders.append(QStringLiteral("?"));
     // The function's name comes from Command's closed list, never from the caller's text.
     const QString sql = QStringLiteral("select ") + command.functionName() + u'(' + placeholders.join(u", ")
         + QStringLiteral(")::text");
     QSqlQuery q(db);
-    if (!execPrepared(q, sql, command.arguments) || !q.next())
+    if (!execPrepared(q, sql, arguments) || !q.next())
         return sqlError(q);
     return CommandResult::fromJson(q.value(0).toString().toUtf8());
 }
