@@ -29,7 +29,8 @@ function(frontdesk_add_test)
     set(env "QT_QPA_PLATFORM=offscreen" "FRONTDESK_TEST_PG_DIR=${FRONTDESK_TEST_PG_DIR}"
             "QT_LOGGING_RULES=frontdesk.*.debug=false"
             "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/settings/${T_NAME}"
-            "XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/cache/${T_NAME}")
+            "XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/cache/${T_NAME}"
+            "XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data/${T_NAME}")
     if(T_FAULTS)
         list(APPEND env "FRONTDESK_PGCLUSTER=${PROJECT_SOURCE_DIR}/tests/pgcluster.sh"
                         "FRONTDESK_PREPARE_TEMPLATE=${PROJECT_SOURCE_DIR}/tests/prepare-template.sh"

@@ -472,6 +472,13 @@ void BookingDialog::reject()
 void BookingDialog::onAnswer(const BookingResult &result)
 {
     m_pending = false;
+    if (result.code == u"QUEUED") {
+        // Kept on this PC and sent when the database is back; the main window says so.
+        m_outcomeUnknown = false;
+        setBusy(false);
+        accept();
+        return;
+    }
     if (result.ok) {
         m_outcomeUnknown = false;
         setBusy(false);

@@ -80,7 +80,7 @@ void CancelDialog::submit()
     m_session->send(this, Commands::cancel(m_appointment.id, reason), [this](const CommandResult &result) {
         m_pending = false;
         updateButton();
-        if (result.ok) {
+        if (result.ok || result.isKept()) {
             accept();
             return;
         }

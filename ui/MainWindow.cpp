@@ -13,6 +13,8 @@
 #include "list/DayListPanel.h"
 #include "live/NewBookingsModel.h"
 #include "live/NewBookingsPanel.h"
+#include "outbox/Outbox.h"
+#include "text/ErrorTexts.h"
 #include "patients/PatientDock.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
@@ -58,6 +60,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     , m_dayPicker(new QDateEdit(this))
     , m_newCount(new QLabel(this))
     , m_followUpCount(new QLabel(this))
+    , m_outboxCount(new QLabel(this))
     , m_clinicClock(new QLabel(this))
     , m_connection(new ConnectionStatusLabel(this))
 {
@@ -81,6 +84,9 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     m_clinicClock->setObjectName(QStringLiteral("clinicClock"));
     m_followUpCount->setObjectName(QStringLiteral("followUpCount"));
     statusBar()->addPermanentWidget(m_followUpCount);
+    m_outboxCount->setObjectName(QStringLiteral("outboxCount"));
+    statusBar()->addPermanentWidget(m_outboxCount);
+    m_outboxCount->hide();
     statusBar()->addPermanentWidget(m_newCount);
     statusBar()->addPermanentWidget(m_clinicClock);
     statusBar()->addPermanentWidget(m_connection);
@@ -319,6 +325,20 @@ void MainWindow::connectActions()
 void MainWindow::connectSession()
 {
     DayModel *day = m_session->dayModel();
+    Outbox *outbox = m_session->outbox();
+    connect(outbox, &Outbox::entriesChanged, this, &MainWindow::updateOutboxCount);
+    connect(outbox, &Outbox::applied, this, [this](const OutboxEntry &entry) {
+        statusBar()->showMessage(tr("Sent from this PC: %1").arg(entry.summary), 8000);
+    });
+    connect(outbox, &Outbox::conflicted, this, [this](const OutboxEntry &entry) {
+        // Never dropped, never forced: a person decides.
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("Not done: %1. %2").arg(entry.summary, errorText(entry.lastAnswer.code)),
+                              entry.lastAnswer.code + u": " + entry.lastAnswer.message);
+    });
+    connect(outbox, &Outbox::storeFailed, this, [this](const QString &why) {
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("This PC cannot keep actions for later: %1").arg(why));
+    });
     connect(m_session, &ClinicSession::connectionStateChanged, m_connection, &ConnectionStatusLabel::setState);
     connect(m_session, &ClinicSession::connectionStateChanged, this, &MainWindow::updateDayNotice);
     connect(m_session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
@@ -541,6 +561,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     DeskSettings::setValue(DeskSettings::Key::MainWindowGeometry, saveGeometry());
     DeskSettings::setValue(DeskSettings::Key::MainWindowState, saveState());
     QMainWindow::closeEvent(event);
+}
+
+} // namespace frontdesk
+
+namespace frontdesk {
+
+void MainWindow::updateOutboxCount()
+{
+    const Outbox *outbox = m_session->outbox();
+    const int pending = outbox->pendingCount();
+    const int conflicts = outbox->conflictCount();
+    m_outboxCount->setVisible(pending + conflicts > 0);
+    m_outboxCount->setText(conflicts > 0 ? tr("Outbox: %1 waiting, %2 need you").arg(pending).arg(conflicts)
+                                         : tr("Outbox: %1 waiting").arg(pending));
+    m_outboxCount->setToolTip(tr("Actions kept on this PC until the clinic database has taken them"));
 }
 
 } // namespace frontdesk

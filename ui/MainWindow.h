@@ -66,6 +66,7 @@ private:
     void updateDayTitle();
     void updateWindowTitle();
     void updateDayNotice();
+    void updateOutboxCount();
     void updateClock();
     void onAppointmentArrived(const Appointment &appointment);
     void showContextMenu(QWidget *view, const QPoint &position);
@@ -89,6 +90,7 @@ private:
     QDateEdit *m_dayPicker;
     QLabel *m_newCount;
     QLabel *m_followUpCount;
+    QLabel *m_outboxCount;
     QLabel *m_clinicClock;
     ConnectionStatusLabel *m_connection;
     QSystemTrayIcon *m_tray = nullptr;

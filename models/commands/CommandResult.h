@@ -11,7 +11,8 @@ namespace frontdesk {
 
 // What a writing function answered, `{ok, code, message, ...}`, or what kept it from answering:
 // OFFLINE (never sent), CONNECTION_LOST (sent, outcome unknown: send the same command again),
-// DATABASE_ERROR (rolled back), BAD_RESPONSE.
+// DATABASE_ERROR (rolled back), BAD_RESPONSE; QUEUED (kept in the outbox, sent later) or
+// NOT_KEPT (the outbox could not keep it: not done).
 struct CommandResult
 {
     bool ok = false;
@@ -20,6 +21,8 @@ struct CommandResult
     QJsonObject answer;   // the whole answer, for the fields a caller needs
 
     bool unchanged() const { return answer.value(u"unchanged").toBool(); }
+    // Not answered yet: kept in the desk's outbox and sent when the database is back.
+    bool isKept() const { return code == u"QUEUED"; }
     // For SLOT_UNAVAILABLE and PATIENT_BUSY: the nearest free starts.
     QList<QDateTime> alternatives() const;
 

@@ -7,8 +7,12 @@
 #include "followups/FollowUpQueueFeed.h"
 #include "followups/FollowUpQueueModel.h"
 #include "live/NewBookingsModel.h"
+#include "outbox/ActionSummary.h"
+#include "outbox/Outbox.h"
 #include "Logging.h"
 
+#include <QCryptographicHash>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 
@@ -28,15 +32,18 @@ void registerFrontdeskMetaTypes()
     qRegisterMetaType<FollowUp>();
     qRegisterMetaType<FollowUpList>();
     qRegisterMetaType<PatientMatchList>();
+    qRegisterMetaType<OutboxEntry>();
+    qRegisterMetaType<OutboxEntryList>();
 }
 
 ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
-    , m_worker(new ClinicDatabaseWorker(std::move(settings), orgId))
+    , m_worker(new ClinicDatabaseWorker(settings, orgId))
     , m_dayModel(new DayModel(this))
     , m_newBookings(new NewBookingsModel(this))
     , m_followUps(new FollowUpQueueModel(this))
+    , m_outbox(nullptr)
     , m_clock(new QTimer(this))
 {
     registerFrontdeskMetaTypes();
@@ -45,6 +52,10 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     // The worker's destructor closes its connections; it must run on the worker's thread.
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_dayModel->setNewBookings(m_newBookings);
+    // The outbox sends straight to the database: it is the one place that decides about order.
+    m_outbox = new Outbox(outboxPathFor(settings), [this](const Command &command, std::function<void(const CommandResult &)> answer) {
+        sendNow(this, command, std::move(answer));
+    }, this);
     new FollowUpQueueFeed(this, m_followUps);
 
     connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_newBookings, &NewBookingsModel::setWatchingSince);
@@ -74,8 +85,19 @@ ClinicSession::~ClinicSession()
     }
 }
 
+QString ClinicSession::outboxPathFor(const ConnectionSettings &settings)
+{
+    // One outbox per login and database: another login's actions are never sent as this one.
+    const QByteArray who = (settings.user + u'@' + settings.host + u':' + QString::number(settings.port) + u'/'
+                            + settings.database).toUtf8();
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha256).toHex().left(16));
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/frontdesk/outbox-")
+        + id + QStringLiteral(".sqlite");
+}
+
 void ClinicSession::start()
 {
+    m_outbox->open();
     m_thread->start();
     m_clock->start();
     QMetaObject::invokeMethod(m_worker, &ClinicDatabaseWorker::start, Qt::QueuedConnection);
@@ -111,6 +133,45 @@ void ClinicSession::post(DatabaseJob job)
 }
 
 void ClinicSession::send(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer)
+{
+    const bool keepable = command.operation != Operation::ClaimFollowUp && command.operation != Operation::ReleaseFollowUp;
+    // Behind an action still in the outbox for the same appointment (or any booking behind a
+    // booking), so that they reach the database in the order they were taken.
+    if (keepable && (!isOnline() || m_outbox->holdsTargetOf(command))) {
+        keepForLater(asker, command, std::move(answer));
+        return;
+    }
+    QPointer<QObject> guard(asker);
+    sendNow(this, command, [this, guard, command, keepable, answer = std::move(answer)](const CommandResult &result) {
+        // Lost on the way: the database may or may not have it. Sent again later with the same
+        // key, it is applied once either way.
+        if (keepable && (result.code == u"CONNECTION_LOST" || result.code == u"OFFLINE")) {
+            keepForLater(guard, command, answer);
+            return;
+        }
+        if (guard)
+            answer(result);
+    });
+}
+
+void ClinicSession::keepForLater(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer)
+{
+    QPointer<QObject> guard(asker);
+    const QString summary = describeAction(command, m_dayModel->appointment(command.targetId),
+                                           m_clinic.isValid() ? m_clinic.timeZone : QTimeZone::systemTimeZone());
+    qCInfo(lcDatabase) << "keeping in the outbox:" << command.functionName() << "for" << command.targetId;
+    m_outbox->keep(command, summary, [this, guard, answer](bool kept) {
+        if (guard)
+            answer(kept ? CommandResult::failure(QStringLiteral("QUEUED"),
+                                                 tr("kept on this PC; it is sent when the clinic database is back"))
+                        : CommandResult::failure(QStringLiteral("NOT_KEPT"),
+                                                 tr("the action could not be kept on this PC; it was not done")));
+        if (isOnline())
+            m_outbox->replay();
+    });
+}
+
+void ClinicSession::sendNow(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer)
 {
     QPointer<QObject> guard(asker);
     qCInfo(lcDatabase) << "sending" << command.functionName() << "for" << command.targetId;
@@ -183,6 +244,9 @@ void ClinicSession::onConnectionStateChanged(const ConnectionState &state)
 {
     m_state = state;
     Q_EMIT connectionStateChanged(state);
+    // Back: the actions kept meanwhile go first, in the order they were taken.
+    if (state.status == ConnectionState::Online)
+        m_outbox->replay();
 }
 
 } // namespace frontdesk

@@ -24,6 +24,7 @@ class ClinicDatabaseWorker;
 class DayModel;
 class FollowUpQueueModel;
 class NewBookingsModel;
+class Outbox;
 
 // The desk's one way to the clinic database, used from the GUI thread. It owns the database
 // worker and its thread, and is the one request channel to it: reads (functions of the
@@ -43,6 +44,7 @@ public:
     DayModel *dayModel() const { return m_dayModel; }
     NewBookingsModel *newBookings() const { return m_newBookings; }
     FollowUpQueueModel *followUps() const { return m_followUps; }
+    Outbox *outbox() const { return m_outbox; }
     const Clinic &clinic() const { return m_clinic; }
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
@@ -63,8 +65,14 @@ public:
     void read(QObject *asker, Read<T> query, Answer answer);
 
     // Sends a command and calls `answer` with what the database said, unless `asker` is gone.
-    // What it changed arrives through the change feed like any other change.
+    // What it changed arrives through the change feed like any other change. A staff action
+    // the database cannot take now (offline, or the connection lost before the answer came) is
+    // kept in the outbox and sent later; the answer is then QUEUED, once it is on disk. Taking
+    // and giving back a follow-up mean nothing later: offline they answer OFFLINE.
     void send(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer);
+
+    // Where this login's outbox is kept for this database, under the user's data folder.
+    static QString outboxPathFor(const ConnectionSettings &settings);
 
 Q_SIGNALS:
     void clinicChanged(const frontdesk::Clinic &clinic);
@@ -76,6 +84,8 @@ Q_SIGNALS:
 
 private:
     void post(DatabaseJob job);
+    void sendNow(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer);
+    void keepForLater(QObject *asker, const Command &command, std::function<void(const CommandResult &)> answer);
     void onClinicLoaded(const Clinic &clinic);
     void onDayLoaded(QDate day, const AppointmentList &appointments);
     void onDayUnavailable(QDate day);
@@ -87,6 +97,7 @@ private:
     DayModel *m_dayModel;
     NewBookingsModel *m_newBookings;
     FollowUpQueueModel *m_followUps;
+    Outbox *m_outbox;
     QTimer *m_clock;
     Clinic m_clinic;
     DeskUser m_user;

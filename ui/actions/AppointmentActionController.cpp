@@ -137,6 +137,11 @@ void AppointmentActionController::send(AppointmentAction action, const Appointme
 {
     m_banner->clear();
     m_session->send(this, simpleCommand(action, appointment.id), [this, action, appointment](const CommandResult &result) {
+        if (result.isKept()) {
+            Q_EMIT done(tr("%1: %2 (kept on this PC, sent when the connection is back)")
+                            .arg(displayText(action), appointment.patientName));
+            return;
+        }
         if (!result.ok) {
             m_banner->showError(result.code, result.message);
             return;

@@ -291,7 +291,7 @@ void FollowUpPanel::complete(const QString &outcome, const QString &note)
     }
     const qint64 id = item->id;
     m_session->send(this, Commands::completeFollowUp(id, outcome, note.trimmed()), [this, id](const CommandResult &result) {
-        if (!result.ok) {
+        if (!result.ok && !result.isKept()) {
             showRefusal(result);
             return;
         }

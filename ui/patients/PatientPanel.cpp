@@ -320,7 +320,7 @@ void PatientPanel::addNote()
     const qint64 id = m_patientId;
     m_session->send(this, Commands::addPatientNote(id, body), [this, id, body](const CommandResult &answer) {
         setNoteBusy(false);
-        if (!answer.ok) {
+        if (!answer.ok && !answer.isKept()) {
             // Kept for another try, whatever went wrong.
             if (id == m_patientId)
                 m_banner->showError(answer.code, answer.message);

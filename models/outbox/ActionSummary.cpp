@@ -1,0 +1,64 @@
+#include "ActionSummary.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace frontdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ActionSummary", text);
+}
+
+QString when(const QDateTime &at, const QTimeZone &zone)
+{
+    return QLocale().toString(at.toTimeZone(zone), QStringLiteral("ddd d MMM HH:mm"));
+}
+
+QString verb(Operation operation)
+{
+    switch (operation) {
+    case Operation::Book: return tr("Book");
+    case Operation::Confirm: return tr("Confirm");
+    case Operation::CheckIn: return tr("Check in");
+    case Operation::Complete: return tr("Complete");
+    case Operation::Cancel: return tr("Cancel");
+    case Operation::MarkNoShow: return tr("No-show");
+    case Operation::Reschedule: return tr("Move");
+    case Operation::Reopen: return tr("Reopen");
+    case Operation::ClaimFollowUp: return tr("Take follow-up");
+    case Operation::ReleaseFollowUp: return tr("Give back follow-up");
+    case Operation::CompleteFollowUp: return tr("Follow-up done");
+    case Operation::AddPatientNote: return tr("Note");
+    }
+    return {};
+}
+
+} // namespace
+
+QString describeAction(const Command &command, const Appointment *appointment, const QTimeZone &zone)
+{
+    const QString what = verb(command.operation);
+    switch (targetOf(command.operation)) {
+    case CommandTarget::None: {
+        // A booking's arguments: org, provider, start, end, name, ...
+        const QDateTime start = command.arguments.value(2).toDateTime();
+        return QStringLiteral("%1: %2, %3").arg(what, command.arguments.value(4).toString(), when(start, zone));
+    }
+    case CommandTarget::Appointment:
+        if (appointment)
+            return QStringLiteral("%1: %2, %3").arg(what, appointment->patientName, when(appointment->startsAt, zone));
+        return QStringLiteral("%1: %2").arg(what, tr("appointment %1").arg(command.targetId));
+    case CommandTarget::FollowUp:
+        if (command.operation == Operation::CompleteFollowUp)
+            return QStringLiteral("%1 (%2): #%3").arg(what, command.arguments.value(1).toString()).arg(command.targetId);
+        return QStringLiteral("%1: #%2").arg(what).arg(command.targetId);
+    case CommandTarget::Patient:
+        return QStringLiteral("%1: %2").arg(what, command.arguments.value(1).toString().left(60));
+    }
+    return what;
+}
+
+} // namespace frontdesk
