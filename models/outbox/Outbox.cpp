@@ -44,7 +44,10 @@ Outbox::Outbox(const QString &path, Sender sender, QObject *parent)
 
 Outbox::~Outbox()
 {
-    // Writes already queued to the store finish before its thread ends: nothing kept is lost.
+    // Writes already queued to the store finish before its thread ends: quit() alone may leave
+    // posted events unrun, so wait for an empty call queued behind them (posted events run in order).
+    if (m_thread->isRunning())
+        QMetaObject::invokeMethod(m_store, [] { }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
