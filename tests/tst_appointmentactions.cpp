@@ -70,20 +70,7 @@ qint64 TestAppointmentActions::appointment(AppointmentStatus status, int minutes
     // second: never overlapping another.
     const QDateTime start = QDateTime::fromSecsSinceEpoch(
         (QDateTime::currentSecsSinceEpoch() / 60 + minutesFromNow) * 60, QTimeZone::utc()).addSecs(++m_slot);
-    QSqlQuery q(m_db->connection());
-    q.prepare(u"with p as (insert into frontdesk.patients (org_id, full_name, phone) "
-              "values (?, 'Test Patient', '+14155552671') returning id) "
-              "insert into frontdesk.appointments (org_id, provider_id, patient_id, starts_at, ends_at, status, source) "
-              "select ?, ?, p.id, ?, ?, ?, 'staff' from p returning id"_s);
-    q.addBindValue(m_clinic.id);
-    q.addBindValue(m_clinic.id);
-    q.addBindValue(m_clinic.providers.at(1).id);
-    q.addBindValue(start);
-    q.addBindValue(start.addSecs(1));
-    q.addBindValue(toDatabaseText(status));
-    if (!q.exec() || !q.next())
-        qFatal("appointment(): %s", qPrintable(q.lastError().text()));
-    return q.value(0).toLongLong();
+    return m_db->insertAppointment(m_clinic.id, m_clinic.providers.at(1).id, status, start, start.addSecs(1));
 }
 
 void TestAppointmentActions::rulesMatchTheDatabase_data()

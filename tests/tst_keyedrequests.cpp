@@ -28,6 +28,8 @@ private Q_SLOTS:
 
     void aReplayAnswersTheFirstAnswerAndChangesNothing();
     void everyDeskCommandIsSentWithItsKey();
+    void everyKeyedCallAnswersItsReplay_data();
+    void everyKeyedCallAnswersItsReplay();
     void aKeyUsedForAnotherRequestIsRefused();
     void aRefusedCallGivesItsKeyBack();
     void badKeysAreRefused_data();
@@ -143,6 +145,89 @@ void TestKeyedRequests::everyDeskCommandIsSentWithItsKey()
     QVERIFY(callFunction(db, note)->ok);
     QCOMPARE(m_db->scalar(u"select count(*) from frontdesk.interactions where patient_id = %1 and body = 'Prefers mornings'"_s
                               .arg(patient)).toInt(), 1);
+}
+
+void TestKeyedRequests::everyKeyedCallAnswersItsReplay_data()
+{
+    QTest::addColumn<int>("operation");
+    for (const Operation op : { Operation::Confirm, Operation::CheckIn, Operation::Complete, Operation::Cancel,
+                                Operation::MarkNoShow, Operation::Reschedule, Operation::Reopen, Operation::ClaimFollowUp,
+                                Operation::ReleaseFollowUp, Operation::CompleteFollowUp, Operation::AddPatientNote })
+    {
+        Command named;
+        named.operation = op;
+        QTest::newRow(qPrintable(named.functionName())) << int(op);
+    }
+}
+
+void TestKeyedRequests::everyKeyedCallAnswersItsReplay()
+{
+    // Each writing call of the desk, in a state where it is served, sent twice with one key: the
+    // second answer is the first, marked replayed, and the database is as after the first.
+    QFETCH(int, operation);
+    const Operation op = Operation(operation);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 provider = m_clinic.providers.at(1).id;
+    static int slot = 0;
+    const auto at = [&](int minutes) { return now.addSecs(minutes * 60 + (++slot) * 5); };
+    const auto appointment = [&](AppointmentStatus status, int minutes) {
+        const QDateTime start = at(minutes);
+        return m_db->insertAppointment(m_clinic.id, provider, status, start, start.addSecs(4));
+    };
+    QSqlDatabase *login = &receptionist();
+    Command command;
+    switch (op) {
+    case Operation::Confirm: command = Commands::confirm(appointment(AppointmentStatus::Booked, 24 * 60)); break;
+    case Operation::CheckIn: command = Commands::checkIn(appointment(AppointmentStatus::Booked, 1)); break;
+    case Operation::Complete: command = Commands::complete(appointment(AppointmentStatus::Arrived, -10)); break;
+    case Operation::Cancel:
+        command = Commands::cancel(appointment(AppointmentStatus::Booked, 24 * 60), u"Caller is ill"_s);
+        break;
+    case Operation::MarkNoShow: command = Commands::markNoShow(appointment(AppointmentStatus::Booked, -30)); break;
+    case Operation::Reschedule: {
+        const QDateTime moved = at(26 * 60);
+        command = Commands::reschedule(appointment(AppointmentStatus::Booked, 24 * 60), moved, moved.addSecs(4));
+        break;
+    }
+    case Operation::Reopen:
+        command = Commands::reopen(appointment(AppointmentStatus::Cancelled, 24 * 60));
+        login = &manager();
+        break;
+    case Operation::ClaimFollowUp: case Operation::ReleaseFollowUp: case Operation::CompleteFollowUp: {
+        const qint64 booked = bookTomorrow(18);
+        const qint64 item = m_db->scalar(u"select id from frontdesk.follow_ups where appointment_id = %1 and kind = 'sms'"_s
+                                             .arg(booked)).toLongLong();
+        QVERIFY(item > 0);
+        if (op != Operation::ClaimFollowUp)
+            QVERIFY(jsonAnswer(*login, u"frontdesk.claim_follow_up(%1)"_s.arg(item)).value(u"ok").toBool());
+        command = op == Operation::ClaimFollowUp     ? Commands::claimFollowUp(item)
+                : op == Operation::ReleaseFollowUp ? Commands::releaseFollowUp(item)
+                                                   : Commands::completeFollowUp(item, u"sent"_s, QString());
+        break;
+    }
+    case Operation::AddPatientNote: {
+        const qint64 booked = appointment(AppointmentStatus::Booked, 24 * 60);
+        command = Commands::addPatientNote(
+            m_db->scalar(u"select patient_id from frontdesk.appointments where id = %1"_s.arg(booked)).toLongLong(),
+            u"Prefers the afternoon"_s, booked);
+        break;
+    }
+    default: QFAIL("not a keyed call");
+    }
+    const QString eventsSql = u"select count(*) from frontdesk.events where org_id = %1"_s.arg(m_clinic.id);
+    const auto first = callFunction(*login, command);
+    QVERIFY(first.ok());
+    QVERIFY2(first->ok, qPrintable(first->code + u": "_s + first->message));
+    QVERIFY(!first->answer.contains(u"replayed"));
+    const int events = m_db->scalar(eventsSql).toInt();
+    const auto again = callFunction(*login, command);
+    QVERIFY(again.ok());
+    QVERIFY(again->ok);
+    QVERIFY(again->answer.value(u"replayed").toBool());
+    QJsonObject withoutMark = again->answer;
+    withoutMark.remove(u"replayed"_s);
+    QCOMPARE(withoutMark, first->answer);
+    QCOMPARE(m_db->scalar(eventsSql).toInt(), events);
 }
 
 void TestKeyedRequests::aKeyUsedForAnotherRequestIsRefused()

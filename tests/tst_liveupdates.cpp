@@ -1,3 +1,4 @@
+#include "StallProbe.h"
 #include "TestDatabase.h"
 #include "day/DayModel.h"
 #include "live/NewBookingsModel.h"
@@ -18,26 +19,6 @@ using frontdesk::test::TestDatabase;
 
 // Counts the longest gap between ticks of a fast timer on the GUI thread: the event loop
 // was blocked at least that long.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = qMax(m_longest, m_clock.restart());
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
-
 class TestLiveUpdates : public QObject
 {
     Q_OBJECT
@@ -114,7 +95,7 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
     QSignalSpy arrived(session.newBookings(), &NewBookingsModel::arrived);
     const int resetsBefore = reset.count();
-    StallMeter stalls;
+    test::StallProbe stalls;
 
     // The agent books on its own thread; this (GUI) thread only waits in its event loop.
     BookingResult booked;
@@ -132,10 +113,10 @@ void TestLiveUpdates::bookingFromAnotherConnectionReachesTheModel()
     // An upper bound: when the row arrives before the agent thread has returned, this counts
     // from the agent's start, its connection set-up included.
     qInfo("booking to model row, at most: %lld ms; longest GUI-thread stall while waiting: %lld ms", latencyMs,
-          stalls.longestMs());
+          stalls.longestStallMs());
 
     QVERIFY2(latencyMs < 1000, "a booking must reach the desk within a second of its commit");
-    QVERIFY2(stalls.longestMs() < 100, "the GUI thread must never wait on the database");
+    QVERIFY2(stalls.longestStallMs() < 100, "the GUI thread must never wait on the database");
     // Only the change was fetched: no reload of the day.
     QCOMPARE(reset.count(), resetsBefore);
     QCOMPARE(arrived.count(), 1);

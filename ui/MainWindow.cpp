@@ -563,10 +563,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-} // namespace frontdesk
-
-namespace frontdesk {
-
 void MainWindow::updateOutboxCount()
 {
     const Outbox *outbox = m_session->outbox();

@@ -74,6 +74,20 @@ QString displayText(AppointmentAction action)
     return {};
 }
 
+std::optional<AppointmentAction> actionOf(Operation operation)
+{
+    switch (operation) {
+    case Operation::Confirm: return AppointmentAction::Confirm;
+    case Operation::CheckIn: return AppointmentAction::CheckIn;
+    case Operation::Complete: return AppointmentAction::Complete;
+    case Operation::Cancel: return AppointmentAction::Cancel;
+    case Operation::MarkNoShow: return AppointmentAction::NoShow;
+    case Operation::Reschedule: return AppointmentAction::Reschedule;
+    case Operation::Reopen: return AppointmentAction::Reopen;
+    default: return std::nullopt;
+    }
+}
+
 Command simpleCommand(AppointmentAction action, qint64 id)
 {
     switch (action) {

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <optional>
+
 namespace frontdesk {
 
 // What the desk can do to an appointment (the clinic database's life cycle).
@@ -37,6 +39,9 @@ ActionCheck checkAction(AppointmentAction action, const Appointment &appointment
 
 // The action's name as a person reads it ("Check in").
 QString displayText(AppointmentAction action);
+
+// The life-cycle action a command performs; nullopt for a command that is not one.
+std::optional<AppointmentAction> actionOf(Operation operation);
 
 // The command for the actions that need nothing more than the appointment (not cancel, which
 // needs a reason, nor reschedule, which needs a time).

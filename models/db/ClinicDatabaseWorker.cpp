@@ -157,7 +157,7 @@ void ClinicDatabaseWorker::tryReconnect()
 {
     // Notifications sent while we were away are gone: the tables are the truth, so only a
     // connection that has re-read the shown day counts as online.
-    if (connectAll() && catchUpWatched() && reloadWatchedDayWatched()) {
+    if (connectAll() && catchUp() && reloadWatchedDay()) {
         qCInfo(lcDatabase) << "connected to" << m_settings.describe();
         m_backoff.reset();
         m_heartbeat->start();
@@ -211,7 +211,7 @@ void ClinicDatabaseWorker::showDay(QDate day)
     m_watchedDay = day;
     if (m_state.status != ConnectionState::Online)
         Q_EMIT dayUnavailable(day);
-    else if (!reloadWatchedDayWatched())
+    else if (!reloadWatchedDay())
         connectionLost(m_state.detail);
 }
 
@@ -219,6 +219,7 @@ bool ClinicDatabaseWorker::reloadWatchedDay()
 {
     if (!m_watchedDay.isValid() || !m_clinic.isValid())
         return true;
+    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
     auto day = ClinicQueries::loadDay(*connectionNamed(m_queryName), m_clinic, m_watchedDay);
     if (!day) {
         m_state.detail = day.error().message;
@@ -239,26 +240,15 @@ void ClinicDatabaseWorker::onNotification(const QString &name, QSqlDriver::Notif
     const QJsonObject doorbell = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
     if (doorbell.value(u"org_id").toInteger() != m_orgId)
         return;
-    if (!catchUpWatched())
+    if (!catchUp())
         connectionLost(m_state.detail);
-}
-
-bool ClinicDatabaseWorker::catchUpWatched()
-{
-    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
-    return catchUp();
-}
-
-bool ClinicDatabaseWorker::reloadWatchedDayWatched()
-{
-    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
-    return reloadWatchedDay();
 }
 
 bool ClinicDatabaseWorker::catchUp()
 {
     if (!m_feed)
         m_feed = std::make_unique<ClinicQueries::ChangeFeed>(*connectionNamed(m_queryName));
+    const auto watch = CallWatchdog::shared().watch({ *connectionNamed(m_queryName) }, kCallLimit);
     const auto batch = m_feed->read(m_orgId, m_cursor);
     if (!batch) {
         m_state.detail = batch.error().message;

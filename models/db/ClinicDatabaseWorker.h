@@ -67,9 +67,6 @@ private:
     // Reads the change feed from m_cursor and announces every changed appointment; false, with
     // m_state.detail set, when the database could not be read. The first call only sets the cursor.
     bool catchUp();   // false, with m_state.detail set, when the day could not be read
-    // The same, each bounded by the call watchdog.
-    bool catchUpWatched();
-    bool reloadWatchedDayWatched();
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void setState(ConnectionState::Status status, const QString &detail = {});
 

@@ -1,5 +1,7 @@
 #include "ActionSummary.h"
 
+#include "commands/AppointmentActions.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -19,21 +21,17 @@ QString when(const QDateTime &at, const QTimeZone &zone)
 
 QString verb(Operation operation)
 {
+    // The life cycle's actions are named as on their buttons.
+    if (const auto action = actionOf(operation))
+        return displayText(*action);
     switch (operation) {
     case Operation::Book: return tr("Book");
-    case Operation::Confirm: return tr("Confirm");
-    case Operation::CheckIn: return tr("Check in");
-    case Operation::Complete: return tr("Complete");
-    case Operation::Cancel: return tr("Cancel");
-    case Operation::MarkNoShow: return tr("No-show");
-    case Operation::Reschedule: return tr("Move");
-    case Operation::Reopen: return tr("Reopen");
     case Operation::ClaimFollowUp: return tr("Take follow-up");
     case Operation::ReleaseFollowUp: return tr("Give back follow-up");
     case Operation::CompleteFollowUp: return tr("Follow-up done");
     case Operation::AddPatientNote: return tr("Note");
+    default: return {};
     }
-    return {};
 }
 
 } // namespace

@@ -83,8 +83,6 @@ void Outbox::onEntryChanged(const OutboxEntry &changed)
     if (!find(changed.seq) && changed.isOpen()) {
         m_entries.append(changed);
         Q_EMIT entriesChanged();
-        if (m_replayAsked && !m_replaying)
-            sendNext();
     }
     if (auto waiting = m_waitingToBeKept.take(changed.command.key))
         waiting(true);

@@ -95,11 +95,6 @@ bool FaultCluster::start()
     return run(m_script, { QStringLiteral("restart"), m_dir });
 }
 
-bool FaultCluster::restart()
-{
-    return run(m_script, { QStringLiteral("restart"), m_dir });
-}
-
 QList<qint64> FaultCluster::serverPids() const
 {
     // The postmaster's pid is the first line of its pid file; its backends are its children.

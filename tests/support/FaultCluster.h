@@ -27,8 +27,7 @@ public:
     int port() const;
 
     bool stop();      // pg_ctl stop -m fast
-    bool start();     // again, on the same port, with its data
-    bool restart();
+    bool start();     // again (or restarted), on the same port, with its data
     // SIGSTOP / SIGCONT to the postmaster and every backend: the server stops answering
     // without closing a single connection, as a hung or swapped-out server does.
     bool pause();

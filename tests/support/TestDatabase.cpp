@@ -211,6 +211,25 @@ QJsonObject jsonAnswer(QSqlDatabase &db, const QString &call, const QVariantList
     return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
 }
 
+qint64 TestDatabase::insertAppointment(qint64 orgId, qint64 providerId, AppointmentStatus status,
+                                       const QDateTime &startsAt, const QDateTime &endsAt)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("with p as (insert into frontdesk.patients (org_id, full_name, phone) "
+                             "values (?, 'Test Patient', '+14155552671') returning id) "
+                             "insert into frontdesk.appointments (org_id, provider_id, patient_id, starts_at, ends_at, status, source) "
+                             "select ?, ?, p.id, ?, ?, ?, 'staff' from p returning id"));
+    q.addBindValue(orgId);
+    q.addBindValue(orgId);
+    q.addBindValue(providerId);
+    q.addBindValue(startsAt.toUTC());
+    q.addBindValue(endsAt.toUTC());
+    q.addBindValue(toDatabaseText(status));
+    if (!q.exec() || !q.next())
+        qFatal("insertAppointment(): %s", qPrintable(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
 QString TestDatabase::createLogin(const QString &kind, qint64 orgId)
 {
     const QString login = QStringLiteral("t%1_%2").arg(QUuid::createUuid().toString(QUuid::Id128).left(10), kind.left(5));

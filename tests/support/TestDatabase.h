@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/ConnectionSettings.h"
+#include "domain/Appointment.h"
 #include "domain/Booking.h"
 #include "domain/Clinic.h"
 
@@ -50,6 +51,11 @@ public:
     // uniquely (roles are cluster-wide), with the password loginPassword().
     QString createLogin(const QString &kind, qint64 orgId);
     static QString loginPassword() { return QStringLiteral("test-login-password"); }
+
+    // An appointment of a new patient written directly, as history is (booking refuses the past
+    // and keeps to the life cycle): any status, any time. Returns its id.
+    qint64 insertAppointment(qint64 orgId, qint64 providerId, AppointmentStatus status, const QDateTime &startsAt,
+                             const QDateTime &endsAt);
 
     // Books through book_appointment_atomic on a thread and connection of its own, as the AI
     // voice backend would, and returns its answer (a database error as a failed result).
