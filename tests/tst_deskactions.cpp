@@ -30,6 +30,7 @@
 #include <QScrollBar>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimeEdit>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void rescheduleIntoATakenSlotOffersAlternatives();
     void aBookingLandingElsewhereKeepsSelectionAndScroll();
     void aDayAskedForOfflineShowsNoRowOfTheDayBefore();
+    void anActionTakenOfflineIsKeptAndSentWhenBack();
     void triggeringAMissingOrDisabledActionFailsTheTest();
     void actionsAreInTheMenuBarToolbarAndContextMenu();
     void theNewBookingsListJumpsToEachAndMarksAllSeen();
@@ -420,7 +422,9 @@ void TestDeskActions::aDayAskedForOfflineShowsNoRowOfTheDayBefore()
     auto *notice = m_window->findChild<QLabel *>(u"dayNotice"_s);
     QTRY_VERIFY(notice->isVisible());
     QVERIFY(m_window->appointmentBook()->isStale());
-    QVERIFY(!m_window->findChild<QAction *>(u"actionBook"_s)->isEnabled());
+    // Offline, booking is kept on this PC and sent later: still open to the receptionist.
+    QVERIFY(m_window->findChild<QAction *>(u"actionBook"_s)->isEnabled());
+    QVERIFY2(notice->text().contains(u"kept on this PC"_s), qPrintable(notice->text()));
 
     triggerAction(m_window.get(), "actionNextDay");
     QCOMPARE(m_session->day(), day.addDays(1));
@@ -436,6 +440,38 @@ void TestDeskActions::aDayAskedForOfflineShowsNoRowOfTheDayBefore()
     QTRY_VERIFY(m_session->dayModel()->rowOf(next) >= 0);
     QCOMPARE(m_session->dayModel()->loadState(), DayModel::LoadState::Loaded);
     QVERIFY(!m_window->appointmentBook()->isStale());
+}
+
+// Found in the demo: with the server stopped every change was disabled ("Changes need the
+// connection"), so the outbox was reached only by a connection lost mid-call.
+void TestDeskActions::anActionTakenOfflineIsKeptAndSentWhenBack()
+{
+    const QDate day = m_session->today().addDays(7);
+    const qint64 id = book(day, QTime(11, 0), 0);
+    QVERIFY(id > 0);
+    m_session->showDay(day);
+    QTRY_VERIFY(m_session->dayModel()->rowOf(id) >= 0);
+    m_window->goToAppointment(id, QDateTime(day, QTime(11, 0), m_clinic.timeZone).toUTC());
+    QTRY_COMPARE(m_window->currentAppointmentId(), id);
+
+    m_db->scalarAsSuperuser(u"alter role %1 nologin"_s.arg(m_login));
+    m_db->scalarAsSuperuser(u"select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '%1'"_s.arg(m_login));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isOnline(), 15000);
+
+    QAction *confirm = m_window->findChild<QAction *>(u"actionConfirm"_s);
+    QTRY_VERIFY2(confirm->isEnabled(), qPrintable(confirm->statusTip()));
+    triggerAction(m_window.get(), "actionConfirm");
+    auto *outboxCount = m_window->findChild<QLabel *>(u"outboxCount"_s);
+    QTRY_VERIFY(outboxCount->isVisible());
+    QCOMPARE(outboxCount->text(), u"Outbox: 1 waiting"_s);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"kept on this PC"_s));
+    QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(id)).toString(), u"booked"_s);
+
+    m_db->scalarAsSuperuser(u"alter role %1 login"_s.arg(m_login));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isOnline(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!outboxCount->isVisible(), 10000);
+    QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(id)).toString(), u"confirmed"_s);
+    QTRY_COMPARE(m_session->dayModel()->appointment(id)->status, AppointmentStatus::Confirmed);
 }
 
 void TestDeskActions::triggeringAMissingOrDisabledActionFailsTheTest()

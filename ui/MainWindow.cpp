@@ -327,6 +327,7 @@ void MainWindow::connectSession()
     DayModel *day = m_session->dayModel();
     Outbox *outbox = m_session->outbox();
     connect(outbox, &Outbox::entriesChanged, this, &MainWindow::updateOutboxCount);
+    connect(outbox, &Outbox::opened, this, &MainWindow::updateDayNotice);
     connect(outbox, &Outbox::applied, this, [this](const OutboxEntry &entry) {
         statusBar()->showMessage(tr("Sent from this PC: %1").arg(entry.summary), 8000);
     });
@@ -436,7 +437,8 @@ void MainWindow::updateDayNotice()
     case DayModel::LoadState::Loaded:
         m_book->setPlaceholderText(tr("No appointments"));
         if (!online && state.dataAsOf.isValid())
-            notice = tr("Offline: showing this day as it was at %1. Changes need the connection.")
+            notice = tr("Offline: showing this day as it was at %1. Changes are kept on this PC and sent "
+                        "when the connection is back.")
                          .arg(clockTime(state.dataAsOf.toTimeZone(m_session->clinic().timeZone).time()));
         break;
     }
@@ -445,8 +447,9 @@ void MainWindow::updateDayNotice()
     const bool stale = !online && day->loadState() == DayModel::LoadState::Loaded;
     m_book->setStale(stale);
     m_list->setStale(stale);
-    action(ActionId::Book)->setEnabled(online);
-    action(ActionId::Book)->setStatusTip(online ? QString() : tr("Needs the connection to the clinic database."));
+    const bool canAct = m_session->canTakeActions();
+    action(ActionId::Book)->setEnabled(canAct);
+    action(ActionId::Book)->setStatusTip(canAct ? QString() : tr("Needs the connection to the clinic database."));
 }
 
 void MainWindow::updateClock()

@@ -85,6 +85,11 @@ ClinicSession::~ClinicSession()
     }
 }
 
+bool ClinicSession::canTakeActions() const
+{
+    return isOnline() || m_outbox->isOpen();
+}
+
 QString ClinicSession::outboxPathFor(const ConnectionSettings &settings)
 {
     // One outbox per login and database: another login's actions are never sent as this one.

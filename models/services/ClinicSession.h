@@ -49,6 +49,8 @@ public:
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
     bool isOnline() const { return m_state.status == ConnectionState::Online; }
+    // Whether a staff action can be taken now: sent at once, or kept in the outbox for later.
+    bool canTakeActions() const;
     QDate day() const { return m_day; }
     QDate today() const;
     // The clinic's wall clock now, in its time zone.

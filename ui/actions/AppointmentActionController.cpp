@@ -6,6 +6,7 @@
 #include "common/Confirmation.h"
 #include "common/MessageBanner.h"
 #include "day/DayModel.h"
+#include "outbox/Outbox.h"
 #include "services/ClinicSession.h"
 
 #include <QAction>
@@ -45,6 +46,7 @@ AppointmentActionController::AppointmentActionController(ClinicSession *session,
     connect(session->dayModel(), &QAbstractItemModel::modelReset, this, &AppointmentActionController::refresh);
     connect(session->dayModel(), &QAbstractItemModel::rowsRemoved, this, &AppointmentActionController::refresh);
     connect(session, &ClinicSession::connectionStateChanged, this, &AppointmentActionController::refresh);
+    connect(session->outbox(), &Outbox::opened, this, &AppointmentActionController::refresh);
     connect(session, &ClinicSession::userChanged, this, &AppointmentActionController::refresh);
     connect(m_tick, &QTimer::timeout, this, &AppointmentActionController::refresh);
     m_tick->start(30 * 1000);
@@ -77,7 +79,7 @@ void AppointmentActionController::refresh()
         QString reason;
         if (!appointment)
             reason = tr("Select an appointment first.");
-        else if (!m_session->isOnline())
+        else if (!m_session->canTakeActions())
             reason = tr("Needs the connection to the clinic database.");
         else
             reason = checkAction(action, *appointment, context).reason;
