@@ -5,6 +5,7 @@
 #include "actions/ActionRegistry.h"
 #include "actions/AppointmentActionController.h"
 #include "book/AppointmentBookView.h"
+#include "common/Confirmation.h"
 #include "common/MessageBanner.h"
 #include "day/DayModel.h"
 #include "details/AppointmentDetailsPanel.h"
@@ -227,6 +228,7 @@ void MainWindow::createToolBar()
 void MainWindow::connectActions()
 {
     connect(action(ActionId::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(action(ActionId::SignOut), &QAction::triggered, this, &MainWindow::signOut);
     connect(action(ActionId::Book), &QAction::triggered, this, &MainWindow::openBookingDialog);
     connect(action(ActionId::PreviousDay), &QAction::triggered, m_session, &ClinicSession::showPreviousDay);
     connect(action(ActionId::Today), &QAction::triggered, m_session, &ClinicSession::showToday);
@@ -434,6 +436,12 @@ void MainWindow::updateDayNotice()
     case DayModel::LoadState::Loading:
         m_book->setPlaceholderText(tr("Loading…"));
         break;
+    case DayModel::LoadState::FromCache:
+        m_book->setPlaceholderText(tr("No appointments"));
+        notice = tr("Offline: showing this PC's copy of this day, as it was at %1. Changes are kept on this PC and "
+                    "sent when the connection is back.")
+                     .arg(QLocale().toString(day->asOf().toTimeZone(m_session->clinic().timeZone), QLocale::ShortFormat));
+        break;
     case DayModel::LoadState::Loaded:
         m_book->setPlaceholderText(tr("No appointments"));
         if (!online && state.dataAsOf.isValid())
@@ -444,12 +452,27 @@ void MainWindow::updateDayNotice()
     }
     m_dayNotice->setText(notice);
     m_dayNotice->setVisible(!notice.isEmpty());
-    const bool stale = !online && day->loadState() == DayModel::LoadState::Loaded;
+    const bool stale = !online
+        && (day->loadState() == DayModel::LoadState::Loaded || day->loadState() == DayModel::LoadState::FromCache);
     m_book->setStale(stale);
     m_list->setStale(stale);
     const bool canAct = m_session->canTakeActions();
     action(ActionId::Book)->setEnabled(canAct);
     action(ActionId::Book)->setStatusTip(canAct ? QString() : tr("Needs the connection to the clinic database."));
+}
+
+void MainWindow::signOut()
+{
+    const int waiting = m_session->outbox()->pendingCount() + m_session->outbox()->conflictCount();
+    QString question = tr("This removes this PC's copy of the clinic's appointments and follow-ups, and closes "
+                          "Frontdesk.");
+    if (waiting > 0)
+        question += u' ' + tr("The %n action(s) still in the outbox stay on this PC and are sent the next time "
+                              "this login opens Frontdesk.", nullptr, waiting);
+    Confirmation::ask(this, tr("Sign out of this PC"), question, tr("Sign out"), [this] {
+        m_session->signOut();
+        close();
+    });
 }
 
 void MainWindow::updateClock()

@@ -66,6 +66,7 @@ private:
     void updateDayTitle();
     void updateWindowTitle();
     void updateDayNotice();
+    void signOut();
     void updateOutboxCount();
     void updateClock();
     void onAppointmentArrived(const Appointment &appointment);

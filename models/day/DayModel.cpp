@@ -100,7 +100,7 @@ void DayModel::showUnavailable(QDate day)
     resetTo(day, LoadState::UnavailableOffline, {});
 }
 
-void DayModel::setDay(QDate day, const AppointmentList &appointments)
+AppointmentList DayModel::clinicsOwnInOrder(const AppointmentList &appointments) const
 {
     AppointmentList sorted;
     for (const Appointment &a : appointments) {
@@ -108,13 +108,29 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
             sorted.append(a);
     }
     std::sort(sorted.begin(), sorted.end(), startsBefore);
+    return sorted;
+}
 
+QList<DayModel::Row> DayModel::rowsOf(const AppointmentList &sorted) const
+{
+    QList<Row> rows;
+    rows.reserve(sorted.size());
+    for (const Appointment &a : sorted)
+        rows.append(makeRow(a));
+    return rows;
+}
+
+void DayModel::showCached(QDate day, const AppointmentList &appointments, const QDateTime &asOf)
+{
+    m_asOf = asOf;
+    resetTo(day, LoadState::FromCache, rowsOf(clinicsOwnInOrder(appointments)));
+}
+
+void DayModel::setDay(QDate day, const AppointmentList &appointments)
+{
+    const AppointmentList sorted = clinicsOwnInOrder(appointments);
     if (day != m_day || m_rows.isEmpty()) {
-        QList<Row> rows;
-        rows.reserve(sorted.size());
-        for (const Appointment &a : std::as_const(sorted))
-            rows.append(makeRow(a));
-        resetTo(day, LoadState::Loaded, std::move(rows));
+        resetTo(day, LoadState::Loaded, rowsOf(sorted));
         return;
     }
     // A reload of the shown day (after a reconnect): apply the differences row by row, so

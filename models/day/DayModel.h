@@ -33,8 +33,9 @@ public:
     };
 
     // Whether the rows are the shown day's: a day asked for while offline cannot be read, and
-    // must never show the rows of the day before it.
-    enum class LoadState { Loading, Loaded, UnavailableOffline };
+    // must never show the rows of the day before it. FromCache: this PC's copy of the day, as of
+    // asOf(), shown while the clinic database cannot be reached.
+    enum class LoadState { Loading, Loaded, UnavailableOffline, FromCache };
 
     explicit DayModel(QObject *parent = nullptr);
 
@@ -52,6 +53,9 @@ public:
     // Shows a freshly loaded day: another day (or an empty model) takes the rows at once, the
     // shown day is applied as differences, so views keep their selection.
     void setDay(QDate day, const AppointmentList &appointments);
+    // Shows the desk cache's copy of a day, last known to match the database at `asOf` (UTC).
+    void showCached(QDate day, const AppointmentList &appointments, const QDateTime &asOf);
+    QDateTime asOf() const { return m_asOf; }
     // Inserts, updates or removes each changed appointment, as its day and time say.
     void applyChanges(const ChangeSet &changes);
     void applyChange(const Appointment &appointment);
@@ -84,6 +88,8 @@ private:
     };
 
     Row makeRow(const Appointment &appointment) const;
+    AppointmentList clinicsOwnInOrder(const AppointmentList &appointments) const;
+    QList<Row> rowsOf(const AppointmentList &sorted) const;
     bool isOnShownDay(const Appointment &appointment) const;
     void resetTo(QDate day, LoadState state, QList<Row> rows);
     void upsertRow(const Appointment &appointment);
@@ -95,6 +101,7 @@ private:
     const NewBookingsModel *m_newBookings = nullptr;
     QDate m_day;
     LoadState m_loadState = LoadState::Loading;
+    QDateTime m_asOf;
     QList<Row> m_rows;
 };
 

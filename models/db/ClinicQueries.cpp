@@ -141,9 +141,19 @@ Result<DeskUser> loadDeskUser(QSqlDatabase &db)
 
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day)
 {
+    return loadDays(db, clinic, day, day);
+}
+
+Read<AppointmentList> days(const Clinic &clinic, QDate first, QDate last)
+{
+    return [clinic, first, last](QSqlDatabase &db) { return loadDays(db, clinic, first, last); };
+}
+
+Result<AppointmentList> loadDays(QSqlDatabase &db, const Clinic &clinic, QDate first, QDate last)
+{
     // startOfDay, not 00:00: where DST begins at midnight (America/Santiago) 00:00 does not exist.
-    const QDateTime from = day.startOfDay(clinic.timeZone).toUTC();
-    const QDateTime to = day.addDays(1).startOfDay(clinic.timeZone).toUTC();
+    const QDateTime from = first.startOfDay(clinic.timeZone).toUTC();
+    const QDateTime to = last.addDays(1).startOfDay(clinic.timeZone).toUTC();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!execPrepared(q, QStringLiteral("select ") + QLatin1String(kAppointmentColumns) + QLatin1String(kAppointmentJoins)

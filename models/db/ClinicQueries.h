@@ -5,6 +5,7 @@
 #include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
 #include "domain/DeskUser.h"
+#include "db/DatabaseJob.h"
 #include "domain/Result.h"
 
 #include <QDate>
@@ -26,6 +27,10 @@ Result<DeskUser> loadDeskUser(QSqlDatabase &db);
 
 // The appointments whose start falls on `day` in the clinic's time zone, by start time.
 Result<AppointmentList> loadDay(QSqlDatabase &db, const Clinic &clinic, QDate day);
+// Every appointment starting on the days [first, last] of the clinic, in start order (the desk
+// cache's window around today).
+Result<AppointmentList> loadDays(QSqlDatabase &db, const Clinic &clinic, QDate first, QDate last);
+Read<AppointmentList> days(const Clinic &clinic, QDate first, QDate last);
 
 // One appointment of the clinic, or nullopt when it does not exist there (or this login may
 // not see it). Anyone can ring the doorbell: never trust a notification's org_id alone.

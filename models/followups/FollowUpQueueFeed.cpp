@@ -1,6 +1,7 @@
 #include "FollowUpQueueFeed.h"
 
 #include "FollowUpQueueModel.h"
+#include "cache/DeskCache.h"
 #include "db/FollowUpQueries.h"
 #include "services/ClinicSession.h"
 
@@ -49,7 +50,10 @@ FollowUpQueueFeed::FollowUpQueueFeed(ClinicSession *session, FollowUpQueueModel 
     connect(session, &ClinicSession::userChanged, this, [this](const DeskUser &user) { m_model->setLogin(user.login); });
     connect(session, &ClinicSession::clinicChanged, this, [this](const Clinic &clinic) {
         m_model->setTimeZone(clinic.timeZone);
-        reload();
+        if (m_session->isOnline())
+            reload();
+        else
+            readCopy();
     });
     connect(session, &ClinicSession::connectionStateChanged, this, [this](const ConnectionState &state) {
         if (state.status == ConnectionState::Online)
@@ -80,13 +84,32 @@ void FollowUpQueueFeed::read()
     m_session->read(this, FollowUpQueries::open(m_session->clinic().id), [this](const Result<FollowUpQueue> &queue) {
         m_reading = false;
         if (queue) {
-            m_model->setNow(QDateTime::currentDateTimeUtc());
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            m_model->setNow(now);
             m_model->setQueue(*queue);
+            m_model->setCopyAsOf({});
+            if (DeskCache *cache = m_session->cache())
+                cache->saveQueue(*queue, now);
         }
         if (m_readAgain) {
             m_readAgain = false;
             reload();
         }
+    });
+}
+
+void FollowUpQueueFeed::readCopy()
+{
+    DeskCache *cache = m_session->cache();
+    if (!cache)
+        return;
+    cache->loadQueue(this, [this](const std::optional<CachedQueue> &copy) {
+        // The database's own queue came first: it wins.
+        if (!copy || m_session->isOnline() || (m_model->rowCount() > 0 && !m_model->copyAsOf().isValid()))
+            return;
+        m_model->setNow(QDateTime::currentDateTimeUtc());
+        m_model->setQueue(copy->queue);
+        m_model->setCopyAsOf(copy->asOf);
     });
 }
 

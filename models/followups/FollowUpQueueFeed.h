@@ -26,6 +26,8 @@ public:
 private:
     void onChanges(const ChangeSet &changes);
     void read();
+    // Offline from the start: this PC's copy of the queue, marked as such.
+    void readCopy();
 
     ClinicSession *m_session;
     FollowUpQueueModel *m_model;

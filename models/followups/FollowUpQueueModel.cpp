@@ -228,4 +228,12 @@ QString FollowUpQueueModel::claimText(const FollowUp &item) const
     return {};
 }
 
+void FollowUpQueueModel::setCopyAsOf(const QDateTime &asOf)
+{
+    if (asOf == m_copyAsOf)
+        return;
+    m_copyAsOf = asOf;
+    Q_EMIT copyAsOfChanged(asOf);
+}
+
 } // namespace frontdesk

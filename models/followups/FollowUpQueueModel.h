@@ -41,6 +41,10 @@ public:
     // The server's time now: claims and due times are judged by it.
     void setNow(const QDateTime &now);
     void setQueue(const FollowUpQueue &queue);
+    // The queue is this PC's copy, as it was at `asOf` (UTC), shown while the clinic database
+    // cannot be reached; an invalid time: the queue as the database has it now.
+    void setCopyAsOf(const QDateTime &asOf);
+    QDateTime copyAsOf() const { return m_copyAsOf; }
     void clear();
 
     qint64 openCount() const { return m_openCount; }
@@ -59,6 +63,7 @@ public:
 
 Q_SIGNALS:
     void openCountChanged(qint64 count);
+    void copyAsOfChanged(const QDateTime &asOf);
     // An item changed in place (claimed, released, its details): the open item's panel re-reads it.
     void itemChanged(qint64 followUpId);
 
@@ -71,6 +76,7 @@ private:
     QTimeZone m_zone = QTimeZone::utc();
     QDateTime m_now;
     qint64 m_openCount = 0;
+    QDateTime m_copyAsOf;
 };
 
 } // namespace frontdesk

@@ -1,7 +1,9 @@
 #include "ClinicSession.h"
 
+#include "cache/DeskCache.h"
 #include "day/DayModel.h"
 #include "db/ClinicDatabaseWorker.h"
+#include "db/ClinicQueries.h"
 #include "db/FunctionCall.h"
 #include "domain/Patient.h"
 #include "followups/FollowUpQueueFeed.h"
@@ -9,6 +11,7 @@
 #include "live/NewBookingsModel.h"
 #include "outbox/ActionSummary.h"
 #include "outbox/Outbox.h"
+#include "settings/DeskSettings.h"
 #include "Logging.h"
 
 #include <QCryptographicHash>
@@ -17,6 +20,16 @@
 #include <QTimer>
 
 namespace frontdesk {
+
+namespace {
+
+// Who works on which database: the outbox and the cache belong to one of these.
+QString loginAt(const ConnectionSettings &settings)
+{
+    return settings.user + u'@' + settings.host + u':' + QString::number(settings.port) + u'/' + settings.database;
+}
+
+} // namespace
 
 void registerFrontdeskMetaTypes()
 {
@@ -45,6 +58,8 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     , m_followUps(new FollowUpQueueModel(this))
     , m_outbox(nullptr)
     , m_clock(new QTimer(this))
+    , m_cacheFile(DeskCache::defaultPath())
+    , m_owner(loginAt(settings) + u'#' + QString::number(orgId))
 {
     registerFrontdeskMetaTypes();
     m_thread->setObjectName(QStringLiteral("frontdesk-database"));
@@ -63,6 +78,8 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     connect(m_worker, &ClinicDatabaseWorker::userLoaded, this, [this](const DeskUser &user) {
         m_user = user;
         Q_EMIT userChanged(user);
+        if (m_cache && m_clinic.isValid())
+            m_cache->saveIdentity(m_clinic, m_user);
     });
     connect(m_worker, &ClinicDatabaseWorker::dayLoaded, this, &ClinicSession::onDayLoaded);
     connect(m_worker, &ClinicDatabaseWorker::dayUnavailable, this, &ClinicSession::onDayUnavailable);
@@ -77,6 +94,9 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
 
 ClinicSession::~ClinicSession()
 {
+    // Closed while online: the copy matched the database until now.
+    if (m_cache && isOnline())
+        m_cache->markCurrent(QDateTime::currentDateTimeUtc());
     m_thread->quit();
     // A worker stuck in a call to a stalled server must not hang the closing app for ever.
     if (!m_thread->wait(QDeadlineTimer(3000))) {
@@ -93,8 +113,7 @@ bool ClinicSession::canTakeActions() const
 QString ClinicSession::outboxPathFor(const ConnectionSettings &settings)
 {
     // One outbox per login and database: another login's actions are never sent as this one.
-    const QByteArray who = (settings.user + u'@' + settings.host + u':' + QString::number(settings.port) + u'/'
-                            + settings.database).toUtf8();
+    const QByteArray who = loginAt(settings).toUtf8();
     const QString id = QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha256).toHex().left(16));
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/frontdesk/outbox-")
         + id + QStringLiteral(".sqlite");
@@ -102,6 +121,14 @@ QString ClinicSession::outboxPathFor(const ConnectionSettings &settings)
 
 void ClinicSession::start()
 {
+    if (!m_cacheFile.isEmpty()) {
+        m_cache = new DeskCache(m_cacheFile, m_owner, DeskSettings::cacheDaysBack(), DeskSettings::cacheDaysAhead(), this);
+        m_cache->open(this, [this](const std::optional<CachedIdentity> &known) {
+            // The database answered first: what it says is newer than any copy.
+            if (known && !m_clinic.isValid())
+                startFromCache(*known);
+        });
+    }
     m_outbox->open();
     m_thread->start();
     m_clock->start();
@@ -208,6 +235,51 @@ void ClinicSession::sendNow(QObject *asker, const Command &command, std::functio
     });
 }
 
+void ClinicSession::signOut()
+{
+    qCInfo(lcDatabase) << "signing out: wiping this PC's copy of the clinic's days";
+    if (m_cache)
+        m_cache->wipe();
+}
+
+void ClinicSession::startFromCache(const CachedIdentity &known)
+{
+    qCInfo(lcDatabase) << "the clinic database cannot be reached yet; starting from this PC's copy of"
+                       << known.asOf.toString(Qt::ISODate);
+    m_user = known.user;
+    Q_EMIT userChanged(m_user);
+    onClinicLoaded(known.clinic);
+}
+
+void ClinicSession::showCachedDay(QDate day)
+{
+    if (!m_cache) {
+        m_dayModel->showUnavailable(day);
+        return;
+    }
+    m_cache->loadDay(day, this, [this, day](const std::optional<CachedDay> &cached) {
+        // Another day asked for meanwhile, or the database's own rows arrived: they win.
+        if (day != m_day || (m_dayModel->day() == day && m_dayModel->loadState() == DayModel::LoadState::Loaded))
+            return;
+        if (cached)
+            m_dayModel->showCached(day, cached->appointments, cached->asOf);
+        else
+            m_dayModel->showUnavailable(day);
+    });
+}
+
+void ClinicSession::saveWindowToCache()
+{
+    if (!m_cache || !m_clinic.isValid())
+        return;
+    const QDate today = this->today();
+    read(this, ClinicQueries::days(m_clinic, m_cache->firstDay(today), m_cache->lastDay(today)),
+         [this, today](const Result<AppointmentList> &appointments) {
+             if (appointments)
+                 m_cache->saveWindow(today, appointments.value(), QDateTime::currentDateTimeUtc());
+         });
+}
+
 void ClinicSession::onClinicLoaded(const Clinic &clinic)
 {
     const bool first = !m_clinic.isValid();
@@ -216,6 +288,8 @@ void ClinicSession::onClinicLoaded(const Clinic &clinic)
     m_newBookings->setClinic(clinic);
     m_newBookings->setToday(today());
     Q_EMIT clinicChanged(clinic);
+    if (m_cache && !m_user.login.isEmpty())
+        m_cache->saveIdentity(m_clinic, m_user);
     // The day is read in the clinic's time zone: only now is "today" known for sure.
     if (first && !m_day.isValid())
         showToday();
@@ -226,6 +300,8 @@ void ClinicSession::onDayLoaded(QDate day, const AppointmentList &appointments)
     if (day != m_day)
         return;   // the user has moved on to another day since
     m_dayModel->setDay(day, appointments);
+    if (m_cache && day >= m_cache->firstDay(today()) && day <= m_cache->lastDay(today()))
+        m_cache->saveDay(day, appointments, QDateTime::currentDateTimeUtc());
 }
 
 void ClinicSession::onDayUnavailable(QDate day)
@@ -233,8 +309,9 @@ void ClinicSession::onDayUnavailable(QDate day)
     if (day != m_day)
         return;
     // The rows shown are still this day's (read before the connection dropped): keep them.
-    if (m_dayModel->day() != day || m_dayModel->loadState() != DayModel::LoadState::Loaded)
-        m_dayModel->showUnavailable(day);
+    if (m_dayModel->day() == day && m_dayModel->loadState() == DayModel::LoadState::Loaded)
+        return;
+    showCachedDay(day);
 }
 
 void ClinicSession::onChanges(const ChangeSet &changes)
@@ -242,16 +319,23 @@ void ClinicSession::onChanges(const ChangeSet &changes)
     m_newBookings->setToday(today());
     m_dayModel->applyChanges(changes);
     m_newBookings->applyChanges(changes);
+    if (m_cache)
+        m_cache->saveChanges(changes.appointments, QDateTime::currentDateTimeUtc());
     Q_EMIT changesArrived(changes);
 }
 
 void ClinicSession::onConnectionStateChanged(const ConnectionState &state)
 {
+    const bool wasOnline = isOnline();
     m_state = state;
     Q_EMIT connectionStateChanged(state);
     // Back: the actions kept meanwhile go first, in the order they were taken.
-    if (state.status == ConnectionState::Online)
+    if (state.status == ConnectionState::Online) {
         m_outbox->replay();
+        saveWindowToCache();
+    } else if (wasOnline && m_cache && state.dataAsOf.isValid()) {
+        m_cache->markCurrent(state.dataAsOf);
+    }
 }
 
 } // namespace frontdesk

@@ -22,6 +22,8 @@ namespace frontdesk {
 
 class ClinicDatabaseWorker;
 class DayModel;
+class DeskCache;
+struct CachedIdentity;
 class FollowUpQueueModel;
 class NewBookingsModel;
 class Outbox;
@@ -39,12 +41,19 @@ public:
     ClinicSession(ConnectionSettings settings, qint64 orgId, QObject *parent = nullptr);
     ~ClinicSession() override;
 
+    // The desk cache's file (default DeskCache::defaultPath()); empty: no cache (a process of
+    // many sessions, e.g. the benchmark). Before start().
+    void setCacheFile(const QString &path) { m_cacheFile = path; }
     void start();
+    // Wipes this PC's copy of the clinic's days and queue (sign-out). The outbox stays: its
+    // actions are sent the next time this login works here.
+    void signOut();
 
     DayModel *dayModel() const { return m_dayModel; }
     NewBookingsModel *newBookings() const { return m_newBookings; }
     FollowUpQueueModel *followUps() const { return m_followUps; }
     Outbox *outbox() const { return m_outbox; }
+    DeskCache *cache() const { return m_cache; }   // null until start(), or without a cache
     const Clinic &clinic() const { return m_clinic; }
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
@@ -93,6 +102,9 @@ private:
     void onDayUnavailable(QDate day);
     void onChanges(const ChangeSet &changes);
     void onConnectionStateChanged(const ConnectionState &state);
+    void startFromCache(const CachedIdentity &known);
+    void showCachedDay(QDate day);
+    void saveWindowToCache();
 
     QThread *m_thread;
     ClinicDatabaseWorker *m_worker;
@@ -105,6 +117,9 @@ private:
     DeskUser m_user;
     ConnectionState m_state;
     QDate m_day;
+    DeskCache *m_cache = nullptr;
+    QString m_cacheFile;
+    QString m_owner;   // the login and database, whose cache file this desk may read
 };
 
 void registerFrontdeskMetaTypes();

@@ -2,6 +2,7 @@
 
 #include <QSettings>
 
+#include <algorithm>
 #include <memory>
 
 namespace frontdesk::DeskSettings {
@@ -23,6 +24,8 @@ const Definition &definitionOf(Key key)
         { Key::SoundOnNewBooking, "alerts/sound", false },
         { Key::TrayOnNewBooking, "alerts/tray", true },
         { Key::ShownTab, "window/tab", 0 },
+        { Key::CacheDaysBack, "cache/days_back", 7 },
+        { Key::CacheDaysAhead, "cache/days_ahead", 30 },
     };
     for (const Definition &d : definitions) {
         if (d.key == key)
@@ -65,6 +68,16 @@ void setValue(Key key, const QVariant &value)
 void useFile(const QString &path)
 {
     filePath() = path;
+}
+
+int cacheDaysBack()
+{
+    return std::clamp(value(Key::CacheDaysBack).toInt(), 0, 366);
+}
+
+int cacheDaysAhead()
+{
+    return std::clamp(value(Key::CacheDaysAhead).toInt(), 0, 366);
 }
 
 } // namespace frontdesk::DeskSettings

@@ -17,6 +17,8 @@ enum class Key {
     SoundOnNewBooking,    // bool, default off: a front desk is often a quiet place
     TrayOnNewBooking,     // bool, default on
     ShownTab,             // int: 0 the book, 1 the list
+    CacheDaysBack,        // int, default 7: past days kept on this PC for reading offline
+    CacheDaysAhead,       // int, default 30: days ahead kept on this PC
 };
 
 QVariant value(Key key);
@@ -24,6 +26,9 @@ void setValue(Key key, const QVariant &value);
 
 inline bool soundOnNewBooking() { return value(Key::SoundOnNewBooking).toBool(); }
 inline bool trayOnNewBooking() { return value(Key::TrayOnNewBooking).toBool(); }
+// The days around today the desk cache keeps, each clamped to 0..366 (a hand-edited file).
+int cacheDaysBack();
+int cacheDaysAhead();
 
 // Settings from this INI file from now on, instead of the user's (tests). Empty: the user's.
 void useFile(const QString &path);

@@ -28,6 +28,7 @@ using Menu = ActionRegistry::Menu;
 const QList<Definition> &definitions()
 {
     static const QList<Definition> table = {
+        { ActionId::SignOut, Menu::File, "actionSignOut", QT_TRANSLATE_NOOP("Action", "&Sign out of this PC…"), QKeySequence() },
         { ActionId::Quit, Menu::File, "actionQuit", QT_TRANSLATE_NOOP("Action", "&Quit"), QKeySequence::Quit },
 
         { ActionId::Book, Menu::Appointment, "actionBook", QT_TRANSLATE_NOOP("Action", "&Book appointment…"), QKeySequence::New },

@@ -13,7 +13,7 @@ namespace frontdesk {
 
 // Every command of the desk, by a stable id.
 enum class ActionId {
-    Quit,
+    SignOut, Quit,
     Book, Confirm, CheckIn, Complete, Cancel, NoShow, Reschedule, Reopen, MarkAllSeen, PatientOfAppointment,
     PreviousDay, Today, NextDay, GoToDate, NextNewBooking, FindPatient,
     ShowBook, ShowList, FindInList, ShowFollowUps, SoundOnNewBookings,

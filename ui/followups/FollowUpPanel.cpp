@@ -14,7 +14,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -58,6 +60,7 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     , m_kind(new QComboBox(this))
     , m_filter(new QSortFilterProxyModel(this))
     , m_list(new QListView(this))
+    , m_copyNotice(new QLabel(this))
     , m_banner(new MessageBanner(this))
     , m_view(new FollowUpItemView(this))
 {
@@ -87,6 +90,7 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_kind);
+    layout->addWidget(m_copyNotice);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 2);
@@ -108,6 +112,17 @@ FollowUpPanel::FollowUpPanel(ClinicSession *session, QWidget *parent)
         showItem();
     });
     FollowUpQueueModel *model = session->followUps();
+    // Started offline: the queue is this PC's copy, and says of when.
+    m_copyNotice->setObjectName(QStringLiteral("followUpCopyNotice"));
+    m_copyNotice->setWordWrap(true);
+    m_copyNotice->hide();
+    connect(model, &FollowUpQueueModel::copyAsOfChanged, this, [this](const QDateTime &asOf) {
+        m_copyNotice->setVisible(asOf.isValid());
+        if (asOf.isValid())
+            m_copyNotice->setText(tr("Offline: this PC's copy of the queue, as it was at %1.")
+                                      .arg(QLocale().toString(asOf.toTimeZone(m_session->clinic().timeZone),
+                                                              QLocale::ShortFormat)));
+    });
     connect(model, &FollowUpQueueModel::itemChanged, this, [this](qint64 id) {
         if (id == m_shownId)
             showItem();

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QComboBox;
+class QLabel;
 class QListView;
 class QSortFilterProxyModel;
 
@@ -67,6 +68,7 @@ private:
     QComboBox *m_kind;
     QSortFilterProxyModel *m_filter;
     QListView *m_list;
+    QLabel *m_copyNotice;
     MessageBanner *m_banner;
     FollowUpItemView *m_view;
     qint64 m_shownId = 0;     // the selected item, shown below the list
