@@ -6,6 +6,12 @@
 #   pgcluster.sh restart DIR [--durable]
 #                            restart it on the same port, keeping its data; --durable turns fsync,
 #                            synchronous commit and full-page writes back on, as a clinic runs
+#   pgcluster.sh crash DIR   stop it at once, as a crash does (pg_ctl stop -m immediate)
+#   pgcluster.sh standby DIR PRIMARY_DIR
+#                            a streaming standby of the cluster in PRIMARY_DIR (pg_basebackup -R:
+#                            standby.signal and primary_conninfo), started on a free port of its own;
+#                            writes DIR/url, DIR/port and DIR/password as start does
+#   pgcluster.sh promote DIR the standby in DIR becomes a primary (pg_ctl promote, waits for it)
 # DIR/url is the server's URL (as the superuser postgres); DIR/password (mode 600) the random
 # password of both postgres and frontdesk_owner (CREATEROLE, no superuser), for PGPASSWORD:
 # never put it on a command line.
@@ -44,6 +50,24 @@ launch() {
         "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $settings -c max_connections=300" >/dev/null
 }
 
+# Starts the cluster in DIR on a free port and writes DIR/url and DIR/port. A port can be taken
+# between the check and the bind: try another.
+launch_on_a_free_port() {
+    local dir=$1 port attempt
+    for attempt in 1 2 3; do
+        port=$(pick_port)
+        if launch "$dir" "$port" throwaway; then
+            break
+        fi
+        if [ "$attempt" -eq 3 ]; then
+            cat "$dir/server.log" >&2
+            return 1
+        fi
+    done
+    echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
+    echo "$port" >"$dir/port"
+}
+
 start() {
     local dir=$1
     if [ -L "$dir" ]; then
@@ -67,22 +91,11 @@ start() {
             --pwfile="$dir/password" --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; return 1; }
     fi
-    local port attempt
     mkdir -p "$dir/socket"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/socket"
-    # A port can be taken between the check and the bind: try another.
-    for attempt in 1 2 3; do
-        port=$(pick_port)
-        if launch "$dir" "$port" throwaway; then
-            break
-        fi
-        if [ "$attempt" -eq 3 ]; then
-            cat "$dir/server.log" >&2
-            return 1
-        fi
-    done
-    echo "postgresql://postgres@127.0.0.1:$port/postgres" >"$dir/url"
-    echo "$port" >"$dir/port"
+    launch_on_a_free_port "$dir" || return 1
+    local port
+    port=$(cat "$dir/port")
     # Frontdesk's schemas are owned, migrated and administered by a role that is not a superuser,
     # as at a clinic: superusers bypass row-level security, even where it is forced.
     PGPASSWORD=$(cat "$dir/password") "$PGBIN/psql" -q -X -v ON_ERROR_STOP=1 \
@@ -97,6 +110,38 @@ stop() {
     if [ -f "$dir/data/postmaster.pid" ]; then
         as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
+}
+
+# Immediate shutdown: no checkpoint, every backend and the WAL sender killed on the spot, as when
+# the server's machine dies; what the standby had not received by then is not on the standby.
+crash() {
+    local dir=$1
+    if [ -f "$dir/data/postmaster.pid" ]; then
+        as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+}
+
+standby() {
+    local dir=$1 primary
+    primary=$(cd "$2" && pwd)
+    if [ -L "$dir" ] || [ -e "$dir/data" ]; then
+        echo "pgcluster: $dir is a symbolic link or holds a cluster already; refusing" >&2
+        return 1
+    fi
+    mkdir -p "$dir/socket"
+    dir=$(cd "$dir" && pwd)
+    install -m 600 "$primary/password" "$dir/password"
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$dir"; chmod 700 "$dir"; fi
+    # -R writes standby.signal and primary_conninfo (with the password: postgresql.auto.conf is
+    # the postgres user's alone); -X stream copies the WAL written during the copy too.
+    PGPASSWORD=$(cat "$primary/password") as_pg_user "$PGBIN/pg_basebackup" -D "$dir/data" -R -X stream \
+        -c fast --no-sync -d "postgresql://postgres@127.0.0.1:$(cat "$primary/port")/postgres?application_name=standby" \
+        >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; return 1; }
+    launch_on_a_free_port "$dir"
+}
+
+promote() {
+    as_pg_user "$PGBIN/pg_ctl" -D "$1/data" -w -t 30 promote >/dev/null
 }
 
 restart() {
@@ -119,5 +164,8 @@ case "${1:-}" in
     stop) stop "$2" ;;
     destroy) destroy "$2" ;;
     restart) restart "$2" "${3:-}" ;;
-    *) echo "usage: $0 start|stop|destroy|restart DIR [--durable]" >&2; exit 2 ;;
+    crash) crash "$2" ;;
+    standby) standby "$2" "$3" ;;
+    promote) promote "$2" ;;
+    *) echo "usage: $0 start|stop|destroy|restart|crash|promote DIR [--durable] | standby DIR PRIMARY_DIR" >&2; exit 2 ;;
 esac

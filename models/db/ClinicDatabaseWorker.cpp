@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace frontdesk {
 
@@ -122,6 +123,22 @@ bool ClinicDatabaseWorker::connectAll()
         m_state.detail = user.error().message;
         return false;
     }
+    const auto history = ClinicQueries::serverHistory(query);
+    if (!history) {
+        m_state.detail = history.error().message;
+        return false;
+    }
+    if (!m_serverHistory.isEmpty() && history.value() != m_serverHistory) {
+        // A standby promoted after the primary died (or a restore): the feed's cursor is a
+        // snapshot of the old server's transaction ids, which the new one may never have seen or
+        // may give out again (asynchronous replication loses the last commits), so its first read
+        // would announce an arbitrary part of the new server's changes. Start the feed afresh;
+        // the day is read again on every connect anyway.
+        qCWarning(lcDatabase) << "the server's history changed from" << m_serverHistory << "to" << history.value();
+        m_cursor.clear();
+        m_readAgainNotice = tr("The clinic database moved to its standby server; everything was read again.");
+    }
+    m_serverHistory = history.value();
     if (!m_watchingSince.isValid()) {
         // "New" compares bookings' created_at with this moment: both by the server's clock,
         // whatever the desk PC's clock says.
@@ -162,7 +179,7 @@ void ClinicDatabaseWorker::tryReconnect()
         m_backoff.reset();
         m_heartbeat->start();
         if (m_state.status != ConnectionState::Online)
-            setState(ConnectionState::Online);
+            setState(ConnectionState::Online, std::exchange(m_readAgainNotice, QString()));
         return;
     }
     qCWarning(lcDatabase) << "cannot connect to" << m_settings.describe() << m_state.detail;

@@ -78,6 +78,8 @@ private:
     QDate m_watchedDay;
     QDateTime m_watchingSince;
     QString m_cursor;   // of frontdesk.changes_since; empty until the first connection
+    QString m_serverHistory;   // ClinicQueries::serverHistory at the last connection
+    QString m_readAgainNotice;   // for the state's detail once online: the server history changed
     std::unique_ptr<ClinicQueries::ChangeFeed> m_feed;   // on the query connection, while open
     ConnectionState m_state;
     QTimer *m_heartbeat;

@@ -251,6 +251,20 @@ Result<QDateTime> serverNow(QSqlDatabase &db)
     return utc(q.value(0));
 }
 
+Result<QString> serverHistory(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    // pg_walfile_name() is refused during recovery; the timeline is the WAL file name's first
+    // eight hex digits.
+    if (!q.exec(QStringLiteral(
+            "select (select system_identifier from pg_control_system())::text || '/' || "
+            "case when pg_is_in_recovery() then 'recovery' "
+            "else substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) end"))
+        || !q.next())
+        return sqlError(q);
+    return q.value(0).toString();
+}
+
 bool ping(QSqlDatabase &db)
 {
     QSqlQuery q(db);

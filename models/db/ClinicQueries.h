@@ -75,6 +75,14 @@ private:
 // The database server's clock, the one created_at and every event time are read from.
 Result<QDateTime> serverNow(QSqlDatabase &db);
 
+// Which history of transactions the server holds: its cluster's system identifier and the
+// timeline of its write-ahead log ("7310.../00000002"). A standby copied from the primary has
+// the primary's identifier; promoting it starts a new timeline, so a failover (or a restore from
+// a backup) gives another answer, and cursors of the old history (transaction ids) mean nothing
+// there. Any login may read both. A server in recovery (a hot standby) answers its identifier
+// and "recovery".
+Result<QString> serverHistory(QSqlDatabase &db);
+
 // A cheap round trip, for the heartbeat.
 bool ping(QSqlDatabase &db);
 

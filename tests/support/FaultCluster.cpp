@@ -90,6 +90,11 @@ bool FaultCluster::stop()
     return run(m_script, { QStringLiteral("stop"), m_dir });
 }
 
+bool FaultCluster::crash()
+{
+    return run(m_script, { QStringLiteral("crash"), m_dir });
+}
+
 bool FaultCluster::start()
 {
     return run(m_script, { QStringLiteral("restart"), m_dir });
@@ -132,13 +137,18 @@ bool FaultCluster::resume()
 
 QString FaultCluster::psql(const QString &database, const QString &sql, bool *ok)
 {
-    QString url = readFile(m_dir + QStringLiteral("/url"));
+    return psqlIn(m_dir, database, sql, ok);
+}
+
+QString FaultCluster::psqlIn(const QString &clusterDir, const QString &database, const QString &sql, bool *ok)
+{
+    QString url = readFile(clusterDir + QStringLiteral("/url"));
     url.chop(QStringLiteral("postgres").size());
     QString output;
     const bool done = run(QStringLiteral("psql"),
                           { QStringLiteral("-X"), QStringLiteral("-qAt"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
                             url + database, QStringLiteral("-c"), sql },
-                          &output, { QStringLiteral("PGPASSWORD=") + readFile(m_dir + QStringLiteral("/password")) });
+                          &output, { QStringLiteral("PGPASSWORD=") + readFile(clusterDir + QStringLiteral("/password")) });
     if (ok)
         *ok = done;
     return output;

@@ -27,6 +27,7 @@ public:
     int port() const;
 
     bool stop();      // pg_ctl stop -m fast
+    bool crash();     // pg_ctl stop -m immediate: as when the server's machine dies
     bool start();     // again (or restarted), on the same port, with its data
     // SIGSTOP / SIGCONT to the postmaster and every backend: the server stops answering
     // without closing a single connection, as a hung or swapped-out server does.
@@ -38,6 +39,8 @@ public:
 
     // Runs SQL as the superuser through psql (in the event loop); its output, trimmed.
     QString psql(const QString &database, const QString &sql, bool *ok = nullptr);
+    // The same on the cluster of any folder pgcluster.sh made (a standby's too).
+    static QString psqlIn(const QString &clusterDir, const QString &database, const QString &sql, bool *ok = nullptr);
 
     // Runs a program and spins the event loop until it ends; false unless it exited 0.
     static bool run(const QString &program, const QStringList &arguments, QString *output = nullptr,
