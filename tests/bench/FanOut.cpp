@@ -193,14 +193,14 @@ FanOutRun runFanOut(const BenchCluster &cluster, const std::vector<BenchDatabase
                                       " where funcname = 'changes_since'"));
     };
 
-    const double idleSeconds = std::max(2.0, costBookings / perSecond / 2);
+    const double idleSeconds = std::max(1.0, costBookings / perSecond / 2);
     auto stamp = Clock::now();
     cpuNow(&CostWindow::idleMs, -1);
     DeskFleet::waitUntil([] { return false; }, int(idleSeconds * 1000));
     cpuNow(&CostWindow::idleMs, +1);
     const double idleTook = std::chrono::duration<double>(Clock::now() - stamp).count();
-    // Backends flush their statistics at most once a second, and when idle.
-    DeskFleet::waitUntil([] { return false; }, 2500);
+    // An idle backend flushes its statistics within a second; a busy one once a second at most.
+    DeskFleet::waitUntil([] { return false; }, 1500);
     const double readsBefore = feedReads();
     const size_t bookedBefore = agent.committed().size();
     const std::vector<int> ownDesks = fleet.desksOf(0);
@@ -213,7 +213,7 @@ FanOutRun runFanOut(const BenchCluster &cluster, const std::vector<BenchDatabase
     agent.join();
     cpuNow(&CostWindow::busyMs, +1);
     const double busyTook = std::chrono::duration<double>(Clock::now() - stamp).count();
-    DeskFleet::waitUntil([] { return false; }, 2500);
+    DeskFleet::waitUntil([] { return false; }, 1500);
     const double readsAfter = feedReads();
 
     PQconsumeInput(doorbells.native());

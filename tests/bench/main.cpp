@@ -357,7 +357,7 @@ int main(int argc, char *argv[])
         options.searchTerms = 30;
         options.fleetClinics = 4;
         options.fleetDesksPerClinic = 5;
-        options.fanOutBookings = 40;
+        options.fanOutBookings = 20;
         options.fanOutCostBookings = 20;
         options.scale = { 20, 5000, 20000, 90, 30 };
     }
