@@ -43,11 +43,12 @@ pick_port() {
 }
 
 # Throwaway: no fsync, no synchronous commit (a crash loses the cluster, which nobody keeps).
+# 500 connections: the benchmark's fleet holds 200 desks of two connections each, and more.
 launch() {
     local dir=$1 port=$2 durability=$3 settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     [ "$durability" = durable ] && settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
     as_pg_user "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $settings -c max_connections=300" >/dev/null
+        "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket $settings -c max_connections=500" >/dev/null
 }
 
 # Starts the cluster in DIR on a free port and writes DIR/url and DIR/port. A port can be taken

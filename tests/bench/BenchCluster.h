@@ -2,7 +2,10 @@
 
 #include <QString>
 
+class QSqlDatabase;
+
 #include <string>
+#include <vector>
 
 namespace frontdesk::bench {
 
@@ -40,14 +43,23 @@ public:
 
     // A migrated database with one clinic seeded at `scale` (none: no history) and its logins.
     BenchDatabase create(const std::string &name, const Scale *scale, QString *seedSeconds = nullptr) const;
+    // A migrated database of `count` small clinics (two providers each, no history), as a clinic
+    // group shares one server: each with its receptionist and AI agent logins.
+    std::vector<BenchDatabase> createClinics(const std::string &name, int count) const;
 
     // Restarts the server with fsync and synchronous commit on (durable) or off (throwaway).
     void restart(bool durable) const;
     // fsync, synchronous_commit and full_page_writes as the server reports them.
     std::string durability() const;
+    // The running server's postmaster (its data directory's postmaster.pid); 0 when unreadable.
+    qint64 postmasterPid() const;
 
 private:
     std::string conninfo(const std::string &user, const std::string &dbname) const;
+    // Drops and creates the database (and the logins of its earlier runs), migrates it as its
+    // owner through the app's own migrator, and loads the seeding functions.
+    void createMigrated(const std::string &name) const;
+    void addLogins(QSqlDatabase &owner, BenchDatabase &db, const std::string &suffix) const;
 
     QString m_dir;
     QString m_script;

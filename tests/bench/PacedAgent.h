@@ -37,6 +37,8 @@ public:
     ~PacedAgent();
 
     const std::vector<std::string> &providerIds() const { return m_providers; }
+    // The agent's server process (for its CPU); only while no paced bookings run.
+    qint64 backendPid() { return std::stoll(m_client.value("select pg_backend_pid()")); }
 
     // Books as fast as it can, on this thread.
     void bookNow(int count);

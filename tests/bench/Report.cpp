@@ -16,6 +16,11 @@ std::string millis(double ms)
     return fixed(ms, ms < 10 ? 2 : ms < 100 ? 1 : 0) + " ms";
 }
 
+std::string micros(double us)
+{
+    return fixed(us, us < 10 ? 1 : 0) + " µs";
+}
+
 std::string ratioText(double value)
 {
     return fixed(value, value < 10 ? 2 : 1) + "x";

@@ -37,6 +37,7 @@ private:
 
 std::string fixed(double value, int decimals);
 std::string millis(double ms);                 // "3.41 ms"
+std::string micros(double us);                 // "41 µs"
 std::string ratioText(double value);            // "0.46x"
 std::string verdict(bool met);
 
