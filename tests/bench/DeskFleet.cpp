@@ -27,6 +27,9 @@ DeskFleet::DeskFleet(const BenchCluster &cluster, const std::vector<BenchDatabas
                 throw std::runtime_error("the desk's connection settings");
             Desk desk;
             desk.session = std::make_unique<ClinicSession>(settings.value(), clinic.orgId);
+            // 200 logins of 20 clinics share this process: one cache file per PC user would be
+            // wiped by each in turn. The live path bench measures a desk with its cache.
+            desk.session->setCacheFile(QString());
             desk.clinic = int(c);
             m_desks.push_back(std::move(desk));
         }

@@ -135,6 +135,7 @@ StormRun runReconnectStorm(const BenchCluster &cluster, const std::vector<BenchD
         const Clock::time_point at = std::max(fleet.onlineAt(desk),
                                               *fleet.arrivalOf(desk, bookingOf[size_t(fleet.clinicOf(desk))]));
         run.caughtUpMs.push_back(std::chrono::duration<double, std::milli>(at - outageBegan).count());
+        run.onlineMs.push_back(std::chrono::duration<double, std::milli>(fleet.onlineAt(desk) - outageBegan).count());
         ++run.caughtUp;
     }
 

@@ -14,6 +14,9 @@ struct StormRun
     // after the server was back, in its day model.
     std::vector<double> caughtUpMs;
     int caughtUp = 0;
+    // Per desk: the restart asked for to the desk online again (connected, subscribed, the feed
+    // and its day read), whatever the agent was doing.
+    std::vector<double> onlineMs;
     double serverBackMs = 0;         // the restart asked for to the server taking connections again
     double bookedMs = 0;             // ... to the agent's bookings made
     int peakConnections = 0;         // the desks' connections at once, polled from pg_stat_activity

@@ -236,20 +236,25 @@ void reconnectStormSection(Report &report, const BenchCluster &cluster, const st
     const StormRun storm = runReconnectStorm(cluster, clinics, options.fleetDesksPerClinic, kReconnectStormDay,
                                              terminate);
     const StormRun one = runReconnectStorm(cluster, { clinics.front() }, 1, kReconnectBaselineDay, terminate);
-    const double last = percentile(storm.caughtUpMs, 100), oneLast = percentile(one.caughtUpMs, 100);
+    const double last = percentile(storm.onlineMs, 100), oneLast = percentile(one.onlineMs, 100);
     // In lock step every connection would fall in one 100 ms. A few desks spread evenly over the
     // first second still put a quarter of them in some 100 ms by chance: judged from 100 desks on.
     const bool judged = storm.desks >= 100;
-    report.add({ "Restart to a desk online and caught up (baseline: one desk alone)", millis(median(storm.caughtUpMs)),
-                 millis(p99(storm.caughtUpMs)), millis(median(one.caughtUpMs)), millis(p99(one.caughtUpMs)),
-                 ratioText(p99(storm.caughtUpMs) / p99(one.caughtUpMs)), "", "" });
-    report.add({ "Restart to the last desk online and caught up", millis(last), "", millis(oneLast), "",
+    report.add({ "Restart to a desk online again (baseline: one desk alone)", millis(median(storm.onlineMs)),
+                 millis(p99(storm.onlineMs)), millis(median(one.onlineMs)), millis(p99(one.onlineMs)),
+                 ratioText(p99(storm.onlineMs) / p99(one.onlineMs)), "", "" });
+    report.add({ "Restart to the last desk online again", millis(last), "", millis(oneLast), "",
                  ratioText(last / oneLast), "", "" });
+    // The agent books only once the server is back, one clinic after another, in the storm: these
+    // include its own time (see the note).
+    report.add({ "Restart to a desk online with its clinic's booking made after the restart",
+                 millis(median(storm.caughtUpMs)), millis(p99(storm.caughtUpMs)), millis(median(one.caughtUpMs)),
+                 millis(p99(one.caughtUpMs)), "", "", "" });
     report.add({ "Desks online with the booking made after the restart", std::to_string(storm.caughtUp) + " of "
                  + std::to_string(storm.desks), "", "", "", "", "all", verdict(storm.caughtUp == storm.desks) });
     report.add({ "Server: the desks' peak connections", std::to_string(storm.peakConnections), "",
                  std::to_string(one.peakConnections), "", "", "", "" });
-    report.add({ "Server CPU, restart to the last desk caught up", millis(storm.serverCpuMs), "", millis(one.serverCpuMs),
+    report.add({ "Server CPU, restart to the last desk with its booking", millis(storm.serverCpuMs), "", millis(one.serverCpuMs),
                  "", one.serverCpuMs > 0 ? ratioText(storm.serverCpuMs / one.serverCpuMs) : "", "", "" });
     report.add({ "Desks' new connections in the busiest 100 ms (of " + std::to_string(storm.newConnections)
                  + ", opened over " + millis(storm.spreadMs) + ")", std::to_string(storm.peakNewPer100Ms), "",
