@@ -136,6 +136,7 @@ bool ClinicDatabaseWorker::connectAll()
         // the day is read again on every connect anyway.
         qCWarning(lcDatabase) << "the server's history changed from" << m_serverHistory << "to" << history.value();
         m_cursor.clear();
+        m_watchingSince = QDateTime();   // what was new on the old server means nothing here
         m_readAgainNotice = tr("The clinic database moved to its standby server; everything was read again.");
     }
     m_serverHistory = history.value();

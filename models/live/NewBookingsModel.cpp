@@ -20,6 +20,10 @@ void NewBookingsModel::setClinic(const Clinic &clinic)
 
 void NewBookingsModel::setWatchingSince(const QDateTime &since)
 {
+    // Watching again, on another server history (a standby promoted): a booking listed may be
+    // gone there (asynchronous replication), its id even given to another appointment.
+    if (m_watchingSince.isValid())
+        markAllSeen();
     m_watchingSince = since;
 }
 
