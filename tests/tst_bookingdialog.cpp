@@ -205,6 +205,9 @@ void TestBookingDialog::init()
     m_session = std::make_unique<ClinicSession>(m_db->settings(), clinic.id);
     m_session->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_session->clinic().isValid(), 10000);
+    // Both connections up: until then an action is kept in the outbox (the dialog closes with
+    // QUEUED), and a refusal would reach the outbox, not the dialog.
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isOnline(), 10000);
     m_tomorrow = m_session->today().addDays(1);
 }
 

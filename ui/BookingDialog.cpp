@@ -47,12 +47,6 @@ bool isFieldCode(const QString &code)
         || code == u"CONTACT_REQUIRED";
 }
 
-// What left the outcome of a sent command unknown, or kept a new try from telling it.
-bool isTransportFailure(const QString &code)
-{
-    return code == u"OFFLINE" || code == u"CONNECTION_LOST" || code == u"DATABASE_ERROR" || code == u"BAD_RESPONSE";
-}
-
 } // namespace
 
 BookingDialog::BookingDialog(ClinicSession *session, QDateTime suggestedStartUtc, QWidget *parent)
@@ -412,13 +406,6 @@ void BookingDialog::submit()
 {
     if (m_pending)
         return;
-    if (m_outcomeUnknown) {
-        // The same command again, byte for byte: its key (a booking) or its nature (a move) makes
-        // doing it twice impossible.
-        m_banner->clear();
-        send();
-        return;
-    }
     if (isReschedule()) {
         const QDateTime start = startUtc();
         const qint64 provider = m_provider->currentData().toLongLong();
@@ -473,25 +460,19 @@ void BookingDialog::onAnswer(const BookingResult &result)
 {
     m_pending = false;
     if (result.code == u"QUEUED") {
-        // Kept on this PC and sent when the database is back; the main window says so.
-        m_outcomeUnknown = false;
+        // Kept on this PC (offline, or the answer lost with the connection) and sent when the
+        // database is back, with its key; the outbox dock and the book show it as pending.
         setBusy(false);
         accept();
         return;
     }
     if (result.ok) {
-        m_outcomeUnknown = false;
         setBusy(false);
         m_bookedId = result.appointmentId > 0 ? result.appointmentId : m_moving.id;
         Q_EMIT booked(m_bookedId, m_sentStartsAt);
         accept();
         return;
     }
-    // The outcome of a dropped call is unknown: only the very same command may go again, so the
-    // form freezes and the button sends what was sent. Only the function's own answer to it
-    // unfreezes it; a new try that never reached it (offline, dropped again) tells nothing.
-    m_outcomeUnknown = result.code == u"CONNECTION_LOST" || (m_outcomeUnknown && isTransportFailure(result.code));
-
     if (isFieldCode(result.code) && !isReschedule()) {
         markFaults({ result.code });   // highlighted and said, until fixed
     } else {
@@ -502,9 +483,6 @@ void BookingDialog::onAnswer(const BookingResult &result)
             m_banner->showMessage(MessageBanner::Kind::Error, text, m_banner->toolTip());
     }
     showAlternatives(result.alternatives);
-    for (QWidget *field : std::initializer_list<QWidget *>{ m_name, m_phone, m_email, m_provider, m_date, m_time,
-                                                            m_duration, m_service, m_notes })
-        field->setEnabled(!m_outcomeUnknown);
     setBusy(false);
 }
 
@@ -573,8 +551,6 @@ void BookingDialog::setBusy(bool busy)
     ok->setEnabled(!busy);
     if (busy)
         ok->setText(isReschedule() ? tr("Rescheduling…") : tr("Booking…"));
-    else if (m_outcomeUnknown)
-        ok->setText(tr("Send &again"));
     else
         ok->setText(isReschedule() ? tr("&Reschedule") : tr("&Book"));
     m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);

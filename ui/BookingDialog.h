@@ -65,10 +65,10 @@ public:
     // The existing patients the form finds as it is typed, and the hint about a contact's owner.
     PatientFinder *patientFinder() const { return m_finder; }
     // The booking request as the form stands; the key stays the same for the dialog's life, so
-    // sending again after a dropped connection can never book twice.
+    // sending again after a refusal can never book twice.
     BookingRequest request() const;
-    // The last command sent (book or reschedule); after a dropped connection, "Send again" sends
-    // this very value again.
+    // The last command sent (book or reschedule). One whose answer was lost with the connection
+    // is kept in the outbox and sent again from there with its key (ClinicSession::send).
     Command sentCommand() const { return m_command; }
     // The appointment booked or moved, once the database said so; 0 before.
     qint64 bookedAppointmentId() const { return m_bookedId; }
@@ -112,7 +112,6 @@ private:
     BookingRequest m_sent;          // the last booking request sent
     Command m_command;              // the last command sent
     QDateTime m_sentStartsAt;       // where it starts, for booked()
-    bool m_outcomeUnknown = false;  // the last call dropped: only m_command may go again
     qint64 m_bookedId = 0;
     QHash<QLineEdit *, QString> m_faults;   // fields highlighted, with the code of their fault
     bool m_bannerShowsFaults = false;       // the banner is about m_faults, and goes with them

@@ -15,6 +15,7 @@
 #include "live/NewBookingsModel.h"
 #include "live/NewBookingsPanel.h"
 #include "outbox/Outbox.h"
+#include "outbox/OutboxDock.h"
 #include "text/ErrorTexts.h"
 #include "patients/PatientDock.h"
 #include "services/ClinicSession.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     m_actions->menu(ActionRegistry::Menu::View)->addAction(m_newBookingsDock->toggleViewAction());
     m_actions->menu(ActionRegistry::Menu::View)->addAction(m_followUpDock->toggleViewAction());
     m_actions->menu(ActionRegistry::Menu::View)->addAction(m_patientDock->toggleViewAction());
+    m_actions->menu(ActionRegistry::Menu::View)->addAction(m_outboxDock->toggleViewAction());
     createToolBar();
     m_statusActions = new AppointmentActionController(session, m_actions, m_banner, this);
     connectActions();
@@ -195,6 +197,13 @@ void MainWindow::createDocks()
     m_detailsDock->raise();
     connect(m_followUps, &FollowUpPanel::patientRequested, m_patientDock, &PatientDock::showPatient);
 
+    // Below the follow-up queue; hidden until something is kept (a conflict opens it).
+    m_outboxDock = new OutboxDock(m_session, this);
+    m_outboxDock->widget()->setMinimumWidth(readable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_outboxDock);
+    m_outboxDock->hide();
+    connect(m_outboxDock, &OutboxDock::booked, this, &MainWindow::goToAppointment);
+
     connect(m_newBookings, &NewBookingsPanel::openRequested, this, [this](qint64 id) {
         const NewBookingsModel *model = m_session->newBookings();
         for (int row = 0; row < model->count(); ++row) {
@@ -268,6 +277,7 @@ void MainWindow::connectActions()
             m_followUps->list()->setCurrentIndex(m_followUps->list()->model()->index(0, 0));
     });
     connect(action(ActionId::FindPatient), &QAction::triggered, m_patientDock, &PatientDock::focusSearch);
+    connect(action(ActionId::ShowOutbox), &QAction::triggered, m_outboxDock, &OutboxDock::focusList);
     connect(action(ActionId::PatientOfAppointment), &QAction::triggered, this, [this] {
         if (const Appointment *a = m_session->dayModel()->appointment(m_currentId))
             m_patientDock->showPatient(a->patientId);
@@ -305,7 +315,7 @@ void MainWindow::connectActions()
     for (const ActionId id : { ActionId::Quit, ActionId::Book, ActionId::PreviousDay, ActionId::Today, ActionId::NextDay,
                                ActionId::GoToDate, ActionId::NextNewBooking, ActionId::ShowBook, ActionId::ShowList,
                                ActionId::FindInList, ActionId::MarkAllSeen, ActionId::ShowFollowUps, ActionId::FindPatient,
-                               ActionId::PatientOfAppointment })
+                               ActionId::PatientOfAppointment, ActionId::ShowOutbox })
         addAction(action(id));
 
     connect(m_book, &AppointmentBookView::currentAppointmentChanged, this, &MainWindow::setCurrentAppointment);
@@ -330,14 +340,26 @@ void MainWindow::connectSession()
     Outbox *outbox = m_session->outbox();
     connect(outbox, &Outbox::entriesChanged, this, &MainWindow::updateOutboxCount);
     connect(outbox, &Outbox::opened, this, &MainWindow::updateDayNotice);
+    connect(outbox, &Outbox::opened, this, [this, outbox] {
+        // Refused actions kept from an earlier run still wait for a person.
+        for (const OutboxEntry &entry : outbox->entries()) {
+            if (entry.state == OutboxEntry::State::Conflict) {
+                m_outboxDock->showEntry(entry.seq);
+                return;
+            }
+        }
+    });
     connect(outbox, &Outbox::applied, this, [this](const OutboxEntry &entry) {
         statusBar()->showMessage(tr("Sent from this PC: %1").arg(entry.summary), 8000);
     });
     connect(outbox, &Outbox::conflicted, this, [this](const OutboxEntry &entry) {
-        // Never dropped, never forced: a person decides.
+        // Never dropped, never forced: a person decides, in the outbox dock (shown, not focused:
+        // the receptionist may be typing).
         m_banner->showMessage(MessageBanner::Kind::Error,
-                              tr("Not done: %1. %2").arg(entry.summary, errorText(entry.lastAnswer.code)),
+                              tr("Not done: %1. %2 Decide in the outbox (Ctrl+4).")
+                                  .arg(entry.summary, errorText(entry.lastAnswer.code)),
                               entry.lastAnswer.code + u": " + entry.lastAnswer.message);
+        m_outboxDock->showEntry(entry.seq);
     });
     connect(outbox, &Outbox::storeFailed, this, [this](const QString &why) {
         m_banner->showMessage(MessageBanner::Kind::Error, tr("This PC cannot keep actions for later: %1").arg(why));
@@ -597,7 +619,7 @@ void MainWindow::updateOutboxCount()
     m_outboxCount->setVisible(pending + conflicts > 0);
     m_outboxCount->setText(conflicts > 0 ? tr("Outbox: %1 waiting, %2 need you").arg(pending).arg(conflicts)
                                          : tr("Outbox: %1 waiting").arg(pending));
-    m_outboxCount->setToolTip(tr("Actions kept on this PC until the clinic database has taken them"));
+    m_outboxCount->setToolTip(tr("Actions kept on this PC until the clinic database has taken them (Ctrl+4)"));
 }
 
 } // namespace frontdesk

@@ -23,6 +23,7 @@ class PatientDock;
 struct FollowUp;
 class MessageBanner;
 class NewBookingsPanel;
+class OutboxDock;
 struct Appointment;
 enum class ActionId;
 
@@ -43,6 +44,7 @@ public:
     qint64 currentAppointmentId() const { return m_currentId; }
     FollowUpPanel *followUpPanel() const { return m_followUps; }
     PatientDock *patientDock() const { return m_patientDock; }
+    OutboxDock *outboxDock() const { return m_outboxDock; }
 
 public Q_SLOTS:
     void openBookingDialog();
@@ -88,6 +90,7 @@ private:
     FollowUpPanel *m_followUps = nullptr;
     QDockWidget *m_followUpDock = nullptr;
     PatientDock *m_patientDock = nullptr;
+    OutboxDock *m_outboxDock = nullptr;
     QDateEdit *m_dayPicker;
     QLabel *m_newCount;
     QLabel *m_followUpCount;

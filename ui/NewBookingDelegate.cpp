@@ -11,6 +11,8 @@ void NewBookingDelegate::initStyleOption(QStyleOptionViewItem *option, const QMo
         option->font.setBold(true);
         option->backgroundBrush = QColor(0xff, 0xf4, 0xc2);
     }
+    if (!index.data(DayModel::PendingRole).toString().isEmpty())
+        option->font.setItalic(true);
 }
 
 } // namespace frontdesk

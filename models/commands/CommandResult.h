@@ -11,8 +11,9 @@ namespace frontdesk {
 
 // What a writing function answered, `{ok, code, message, ...}`, or what kept it from answering:
 // OFFLINE (never sent), CONNECTION_LOST (sent, outcome unknown: send the same command again),
-// DATABASE_ERROR (rolled back), BAD_RESPONSE; QUEUED (kept in the outbox, sent later) or
-// NOT_KEPT (the outbox could not keep it: not done).
+// DATABASE_ERROR (rolled back), BAD_RESPONSE; QUEUED (kept in the outbox, sent later),
+// NOT_KEPT (the outbox could not keep it: not done) or ALREADY_WAITING (the same action on the
+// same appointment is in the outbox already: not kept twice).
 struct CommandResult
 {
     bool ok = false;

@@ -1,6 +1,7 @@
 #include "DayModel.h"
 
 #include "live/NewBookingsModel.h"
+#include "outbox/Outbox.h"
 #include "text/ClockTime.h"
 #include "text/PhoneNumbers.h"
 
@@ -61,7 +62,121 @@ DayModel::Row DayModel::makeRow(const Appointment &appointment) const
     row.searchText = QStringList{ appointment.patientName, appointment.providerName, row.phoneText, appointment.phone,
                                   appointment.email, appointment.service, appointment.notes, row.statusText,
                                   row.sourceText }.join(u'\n');
+    setPending(row, m_marks.value(appointment.id));
     return row;
+}
+
+DayModel::Row DayModel::makeProvisionalRow(const ProvisionalBooking &booking) const
+{
+    Row row = makeRow(booking.appointment);
+    row.provisional = true;
+    row.statusText = tr("Not booked yet");
+    row.toolTip = tr("Kept on this PC; booked when the clinic database has taken it");
+    setPending(row, booking.mark);
+    return row;
+}
+
+DayModel::Row DayModel::remade(const Row &row) const
+{
+    if (!row.provisional)
+        return makeRow(row.appointment);
+    return makeProvisionalRow({ row.appointment, row.pending });
+}
+
+void DayModel::setPending(Row &row, const PendingMark &mark)
+{
+    row.pending = mark;
+    row.statusDisplay = mark.text.isEmpty() ? row.statusText : row.statusText + QStringLiteral(" – ") + mark.text;
+    row.toolTipDisplay = mark.text.isEmpty() ? row.toolTip : row.toolTip + u'\n' + mark.text;
+}
+
+void DayModel::setOutbox(const Outbox *outbox)
+{
+    if (m_outbox)
+        disconnect(m_outbox, nullptr, this, nullptr);
+    m_outbox = outbox;
+    if (outbox) {
+        connect(outbox, &Outbox::entriesChanged, this, &DayModel::refreshPending);
+        connect(outbox, &Outbox::applied, this, &DayModel::onOutboxApplied);
+    }
+    refreshPending();
+}
+
+QList<DayModel::Row> DayModel::provisionalRowsOn(QDate day) const
+{
+    QList<Row> rows;
+    if (!m_outbox)
+        return rows;
+    for (const ProvisionalBooking &b : provisionalBookingsOf(m_outbox->entries(), m_clinic)) {
+        if (isOnDay(b.appointment, day))
+            rows.append(makeProvisionalRow(b));
+    }
+    return rows;
+}
+
+// The outbox changed: marks on the rows it acts on, provisional rows for its bookings of the day.
+void DayModel::refreshPending()
+{
+    m_marks = m_outbox ? pendingMarksOf(m_outbox->entries()) : QHash<qint64, PendingMark>();
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &r = m_rows[row];
+        if (r.provisional)
+            continue;
+        const PendingMark mark = m_marks.value(r.appointment.id);
+        if (mark != r.pending) {
+            setPending(r, mark);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    if (m_loadState != LoadState::Loaded)
+        return;
+    QHash<qint64, Row> wanted;
+    for (Row &r : provisionalRowsOn(m_day))
+        wanted.insert(r.appointment.id, std::move(r));
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        Row &r = m_rows[row];
+        if (!r.provisional)
+            continue;
+        const auto it = wanted.constFind(r.appointment.id);
+        if (it == wanted.cend()) {
+            // Discarded, or taken by the database: gone, unless its real row is still on its way.
+            if (!m_landing.values().contains(r.appointment.id))
+                removeRowAt(row);
+            continue;
+        }
+        if (it->pending != r.pending) {
+            setPending(r, it->pending);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+        wanted.erase(it);
+    }
+    for (Row &r : wanted)
+        insertRow(std::move(r));
+}
+
+void DayModel::onOutboxApplied(const OutboxEntry &entry, const CommandResult &answer)
+{
+    if (entry.command.operation != Operation::Book)
+        return;
+    const qint64 realId = answer.answer.value(u"appointment_id").toInteger();
+    const qint64 provisionalId = provisionalIdOf(entry.seq);
+    if (realId > 0 && rowOf(realId) < 0 && rowOf(provisionalId) >= 0)
+        m_landing.insert(realId, provisionalId);
+}
+
+void DayModel::insertRow(Row row)
+{
+    const int at = insertPosition(row.appointment);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, std::move(row));
+    endInsertRows();
+}
+
+void DayModel::removeRowAt(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
 }
 
 void DayModel::setClinic(const Clinic &clinic)
@@ -71,7 +186,7 @@ void DayModel::setClinic(const Clinic &clinic)
     if (!textsChanged || m_rows.isEmpty())
         return;
     for (Row &row : m_rows)
-        row = makeRow(row.appointment);
+        row = remade(row);
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -80,6 +195,7 @@ void DayModel::resetTo(QDate day, LoadState state, QList<Row> rows)
     const bool dayChanges = day != m_day;
     const bool stateChanges = state != m_loadState;
     beginResetModel();
+    m_landing.clear();
     m_rows = std::move(rows);
     m_day = day;
     m_loadState = state;
@@ -111,26 +227,30 @@ AppointmentList DayModel::clinicsOwnInOrder(const AppointmentList &appointments)
     return sorted;
 }
 
-QList<DayModel::Row> DayModel::rowsOf(const AppointmentList &sorted) const
+QList<DayModel::Row> DayModel::rowsOf(QDate day, const AppointmentList &sorted) const
 {
     QList<Row> rows;
     rows.reserve(sorted.size());
     for (const Appointment &a : sorted)
         rows.append(makeRow(a));
+    // A booking kept offline shows on its day, read from the database or from this PC's copy.
+    rows.append(provisionalRowsOn(day));
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row &a, const Row &b) { return startsBefore(a.appointment, b.appointment); });
     return rows;
 }
 
 void DayModel::showCached(QDate day, const AppointmentList &appointments, const QDateTime &asOf)
 {
     m_asOf = asOf;
-    resetTo(day, LoadState::FromCache, rowsOf(clinicsOwnInOrder(appointments)));
+    resetTo(day, LoadState::FromCache, rowsOf(day, clinicsOwnInOrder(appointments)));
 }
 
 void DayModel::setDay(QDate day, const AppointmentList &appointments)
 {
     const AppointmentList sorted = clinicsOwnInOrder(appointments);
     if (day != m_day || m_rows.isEmpty()) {
-        resetTo(day, LoadState::Loaded, rowsOf(sorted));
+        resetTo(day, LoadState::Loaded, rowsOf(day, sorted));
         return;
     }
     // A reload of the shown day (after a reconnect): apply the differences row by row, so
@@ -139,11 +259,9 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
     for (const Appointment &a : std::as_const(sorted))
         incoming.insert(a.id);
     for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (!incoming.contains(m_rows.at(row).appointment.id)) {
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
+        // Provisional rows are the outbox's, not the database's.
+        if (!m_rows.at(row).provisional && !incoming.contains(m_rows.at(row).appointment.id))
+            removeRowAt(row);
     }
     for (const Appointment &a : std::as_const(sorted))
         upsertRow(a);
@@ -151,11 +269,17 @@ void DayModel::setDay(QDate day, const AppointmentList &appointments)
         m_loadState = LoadState::Loaded;
         Q_EMIT loadStateChanged(m_loadState);
     }
+    refreshPending();
 }
 
 bool DayModel::isOnShownDay(const Appointment &appointment) const
 {
-    return appointment.orgId == m_clinic.id && appointment.startsAt.toTimeZone(m_clinic.timeZone).date() == m_day;
+    return isOnDay(appointment, m_day);
+}
+
+bool DayModel::isOnDay(const Appointment &appointment, QDate day) const
+{
+    return appointment.orgId == m_clinic.id && appointment.startsAt.toTimeZone(m_clinic.timeZone).date() == day;
 }
 
 int DayModel::insertPosition(const Appointment &appointment) const
@@ -209,19 +333,16 @@ void DayModel::upsertRow(const Appointment &appointment)
     const int row = rowOf(appointment.id);
     const bool belongs = isOnShownDay(appointment);
     if (row < 0) {
+        // A booking of the outbox has arrived for real: its provisional row makes way.
+        if (const qint64 provisional = m_landing.take(appointment.id); provisional && rowOf(provisional) >= 0)
+            removeRowAt(rowOf(provisional));
         if (!belongs)
             return;
-        Row inserted = makeRow(appointment);
-        const int at = insertPosition(appointment);
-        beginInsertRows({}, at, at);
-        m_rows.insert(at, std::move(inserted));
-        endInsertRows();
+        insertRow(makeRow(appointment));
         return;
     }
     if (!belongs) {
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        endRemoveRows();
+        removeRowAt(row);
         return;
     }
     // Update in place, or move the row when its time changed: never remove and re-insert,
@@ -260,14 +381,14 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
         case TimeColumn: return r.timeText;
         case PatientColumn: return a.patientName;
         case ProviderColumn: return a.providerName;
-        case StatusColumn: return r.statusText;
+        case StatusColumn: return r.statusDisplay;
         case SourceColumn: return r.sourceText;
         case PhoneColumn: return r.phoneText;
         case ServiceColumn: return a.service;
         }
         return {};
     case Qt::ToolTipRole:
-        return r.toolTip;
+        return r.toolTipDisplay;
     case AppointmentIdRole: return a.id;
     case IsNewRole: return isNew;
     case SourceRole: return int(a.source);
@@ -276,6 +397,9 @@ QVariant DayModel::data(const QModelIndex &index, int role) const
     case EndsAtRole: return a.endsAt;
     case ProviderIdRole: return a.providerId;
     case SearchTextRole: return r.searchText;
+    case PendingRole: return r.pending.text;
+    case PendingNeedsPersonRole: return r.pending.needsPerson;
+    case IsProvisionalRole: return r.provisional;
     }
     return {};
 }

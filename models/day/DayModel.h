@@ -3,6 +3,7 @@
 #include "domain/Appointment.h"
 #include "domain/ChangeEvent.h"
 #include "domain/Clinic.h"
+#include "outbox/PendingActions.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -10,10 +11,15 @@
 namespace frontdesk {
 
 class NewBookingsModel;
+class Outbox;
+struct CommandResult;
 
 // One clinic day's appointments, in start order, for the desk's views (the book and the list).
 // An adapter: it turns whole-day loads and change sets into row signals, so views keep their
 // selection and scroll position while bookings arrive. It never talks to the database.
+// What the outbox keeps shows here too: an appointment with a kept action is marked pending with
+// what waits, and a kept booking of the day is a provisional row (a negative id, see
+// PendingActions.h) until its real row arrives through the feed or the entry is discarded.
 class DayModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,6 +36,9 @@ public:
         EndsAtRole,       // QDateTime, UTC
         ProviderIdRole,   // qint64
         SearchTextRole,   // QString: every text a filter may match, in one string
+        PendingRole,      // QString: what the outbox keeps for it ("Confirm waiting to be sent"); empty if nothing
+        PendingNeedsPersonRole,   // bool: one of those was refused and waits for a person
+        IsProvisionalRole,        // bool: a booking kept in the outbox, not in the database yet
     };
 
     // Whether the rows are the shown day's: a day asked for while offline cannot be read, and
@@ -42,6 +51,8 @@ public:
     void setClinic(const Clinic &clinic);
     // What marks rows new; the model follows its changes.
     void setNewBookings(const NewBookingsModel *newBookings);
+    // What marks rows pending and adds provisional ones; the model follows its changes.
+    void setOutbox(const Outbox *outbox);
     const Clinic &clinic() const { return m_clinic; }
     QDate day() const { return m_day; }
     LoadState loadState() const { return m_loadState; }
@@ -85,12 +96,26 @@ private:
         QString phoneText;
         QString toolTip;
         QString searchText;
+        bool provisional = false;
+        PendingMark pending;
+        QString statusDisplay;    // the status with what is pending
+        QString toolTipDisplay;   // the tooltip with what is pending
     };
 
     Row makeRow(const Appointment &appointment) const;
     AppointmentList clinicsOwnInOrder(const AppointmentList &appointments) const;
-    QList<Row> rowsOf(const AppointmentList &sorted) const;
+    // The rows of `day`: its appointments (in start order) and the bookings kept for it.
+    QList<Row> rowsOf(QDate day, const AppointmentList &sorted) const;
+    Row makeProvisionalRow(const ProvisionalBooking &booking) const;
+    Row remade(const Row &row) const;
+    static void setPending(Row &row, const PendingMark &mark);
+    QList<Row> provisionalRowsOn(QDate day) const;
+    void refreshPending();
+    void onOutboxApplied(const OutboxEntry &entry, const CommandResult &answer);
+    void insertRow(Row row);
+    void removeRowAt(int row);
     bool isOnShownDay(const Appointment &appointment) const;
+    bool isOnDay(const Appointment &appointment, QDate day) const;
     void resetTo(QDate day, LoadState state, QList<Row> rows);
     void upsertRow(const Appointment &appointment);
     void newnessChanged(qint64 appointmentId);
@@ -99,6 +124,11 @@ private:
 
     Clinic m_clinic;
     const NewBookingsModel *m_newBookings = nullptr;
+    const Outbox *m_outbox = nullptr;
+    QHash<qint64, PendingMark> m_marks;   // by appointment id, from the outbox
+    // Bookings the database has taken whose real row has not arrived yet: real id -> provisional
+    // id. The provisional row stays until then, so the booking never blinks out of the book.
+    QHash<qint64, qint64> m_landing;
     QDate m_day;
     LoadState m_loadState = LoadState::Loading;
     QDateTime m_asOf;

@@ -112,9 +112,22 @@ bool Outbox::holdsTargetOf(const Command &command) const
 {
     const CommandTarget target = targetOf(command.operation);
     return std::any_of(m_entries.cbegin(), m_entries.cend(), [&](const OutboxEntry &e) {
-        return e.isOpen() && targetOf(e.command.operation) == target
-            && (target == CommandTarget::None || e.command.targetId == command.targetId);
+        if (!e.isOpen() || targetOf(e.command.operation) != target)
+            return false;
+        return target == CommandTarget::None ? e.state == OutboxEntry::State::Pending
+                                             : e.command.targetId == command.targetId;
     });
+}
+
+const OutboxEntry *Outbox::sameActionWaiting(const Command &command) const
+{
+    if (targetOf(command.operation) != CommandTarget::Appointment || command.operation == Operation::Reschedule)
+        return nullptr;
+    for (const OutboxEntry &e : m_entries) {
+        if (e.isOpen() && e.command.operation == command.operation && e.command.targetId == command.targetId)
+            return &e;
+    }
+    return nullptr;
 }
 
 const OutboxEntry *Outbox::entry(qint64 seq) const

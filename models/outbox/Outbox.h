@@ -44,9 +44,13 @@ public:
     int conflictCount() const;
     // Whether an open action acts on this appointment (the book shows it as pending).
     bool holdsAppointment(qint64 appointmentId) const;
-    // Whether an open action acts on what this command acts on (for a booking: any open booking),
-    // so that the command must wait behind it.
+    // Whether an open action acts on what this command acts on, so that the command must wait
+    // behind it. For a booking: a booking still to be sent (a refused one holds up no other
+    // booking, in replay or here: "Book another time" goes straight to the database).
     bool holdsTargetOf(const Command &command) const;
+    // The open action that does what this command does to the same appointment (confirm twice),
+    // or null. A move (reschedule) is never the same as another: each says where to.
+    const OutboxEntry *sameActionWaiting(const Command &command) const;
     const OutboxEntry *entry(qint64 seq) const;
 
     // Sends the pending actions, oldest first, one at a time; call when the desk is online.

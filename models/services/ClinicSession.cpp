@@ -71,6 +71,7 @@ ClinicSession::ClinicSession(ConnectionSettings settings, qint64 orgId, QObject 
     m_outbox = new Outbox(outboxPathFor(settings), [this](const Command &command, std::function<void(const CommandResult &)> answer) {
         sendNow(this, command, std::move(answer));
     }, this);
+    m_dayModel->setOutbox(m_outbox);
     new FollowUpQueueFeed(this, m_followUps);
 
     connect(m_worker, &ClinicDatabaseWorker::watchingStarted, m_newBookings, &NewBookingsModel::setWatchingSince);
@@ -170,6 +171,16 @@ void ClinicSession::send(QObject *asker, const Command &command, std::function<v
     // Behind an action still in the outbox for the same appointment (or any booking behind a
     // booking), so that they reach the database in the order they were taken.
     if (keepable && (!isOnline() || m_outbox->holdsTargetOf(command))) {
+        // Pressing C twice while the first confirm waits: it would be refused on replay (already
+        // confirmed) and wait for a person for nothing. Answered on the next turn, as any answer.
+        if (m_outbox->sameActionWaiting(command)) {
+            QTimer::singleShot(0, this, [guard = QPointer<QObject>(asker), answer = std::move(answer)] {
+                if (guard)
+                    answer(CommandResult::failure(QStringLiteral("ALREADY_WAITING"),
+                                                  tr("the same action is already kept on this PC")));
+            });
+            return;
+        }
         keepForLater(asker, command, std::move(answer));
         return;
     }

@@ -60,6 +60,7 @@ const Entry kEntries[] = {
     // The desk's own.
     { "QUEUED", QT_TRANSLATE_NOOP("ErrorText", "Kept on this PC. It is sent when the connection to the clinic database is back, in the order it was done.") },
     { "NOT_KEPT", QT_TRANSLATE_NOOP("ErrorText", "This PC could not keep the action (its disk refused to write it), so it was not done. Try again, or tell your administrator.") },
+    { "ALREADY_WAITING", QT_TRANSLATE_NOOP("ErrorText", "This is already waiting in the outbox to be sent; it is done once, when the connection is back.") },
     { "OFFLINE", QT_TRANSLATE_NOOP("ErrorText", "No connection to the clinic database. Nothing was sent; try again when the status bar shows Online.") },
     { "CONNECTION_LOST", QT_TRANSLATE_NOOP("ErrorText", "The connection dropped while sending, so it may or may not have been done. Send it again: the same request never happens twice.") },
     { "DATABASE_ERROR", QT_TRANSLATE_NOOP("ErrorText", "The database refused the request; nothing was changed. The details are in the log.") },

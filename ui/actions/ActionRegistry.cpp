@@ -59,6 +59,8 @@ const QList<Definition> &definitions()
           QKeySequence(Qt::CTRL | Qt::Key_L) },
         { ActionId::ShowFollowUps, Menu::View, "actionShowFollowUps", QT_TRANSLATE_NOOP("Action", "Follow-up &queue"),
           QKeySequence(Qt::CTRL | Qt::Key_3) },
+        { ActionId::ShowOutbox, Menu::View, "actionShowOutbox", QT_TRANSLATE_NOOP("Action", "&Outbox"),
+          QKeySequence(Qt::CTRL | Qt::Key_4) },
         { ActionId::SoundOnNewBookings, Menu::View, "actionSoundOnNewBookings",
           QT_TRANSLATE_NOOP("Action", "&Sound on new bookings"), QKeySequence(), true, true },
     };

@@ -16,7 +16,7 @@ enum class ActionId {
     SignOut, Quit,
     Book, Confirm, CheckIn, Complete, Cancel, NoShow, Reschedule, Reopen, MarkAllSeen, PatientOfAppointment,
     PreviousDay, Today, NextDay, GoToDate, NextNewBooking, FindPatient,
-    ShowBook, ShowList, FindInList, ShowFollowUps, SoundOnNewBookings,
+    ShowBook, ShowList, FindInList, ShowFollowUps, ShowOutbox, SoundOnNewBookings,
 };
 
 // The desk's actions, each defined once (objectName, text, shortcut, menu) in ActionRegistry.cpp,

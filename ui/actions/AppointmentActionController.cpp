@@ -7,6 +7,7 @@
 #include "common/MessageBanner.h"
 #include "day/DayModel.h"
 #include "outbox/Outbox.h"
+#include "outbox/PendingActions.h"
 #include "services/ClinicSession.h"
 
 #include <QAction>
@@ -79,6 +80,8 @@ void AppointmentActionController::refresh()
         QString reason;
         if (!appointment)
             reason = tr("Select an appointment first.");
+        else if (isProvisional(appointment->id))
+            reason = tr("Not booked yet: the booking is kept on this PC until the clinic database has it.");
         else if (!m_session->canTakeActions())
             reason = tr("Needs the connection to the clinic database.");
         else
@@ -142,6 +145,14 @@ void AppointmentActionController::send(AppointmentAction action, const Appointme
         if (result.isKept()) {
             Q_EMIT done(tr("%1: %2 (kept on this PC, sent when the connection is back)")
                             .arg(displayText(action), appointment.patientName));
+            return;
+        }
+        if (result.code == u"ALREADY_WAITING") {
+            // Pressing the key again is no second request: say that the first one is kept.
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("%1: %2 is already waiting to be sent. It is done once, when the connection "
+                                     "is back.").arg(displayText(action), appointment.patientName),
+                                  result.code);
             return;
         }
         if (!result.ok) {

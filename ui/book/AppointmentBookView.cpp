@@ -462,8 +462,11 @@ void AppointmentBookView::paintEvent(QPaintEvent *event)
             block.startsAt = a.startsAt;
             block.endsAt = a.endsAt;
             block.zone = zone;
-            block.style = statusStyle(a.status, a.statusText);
+            const bool provisional = m_model->data(index, DayModel::IsProvisionalRole).toBool();
+            block.style = provisional ? provisionalStyle() : statusStyle(a.status, a.statusText);
             block.isNew = m_model->data(index, DayModel::IsNewRole).toBool();
+            block.pending = m_model->data(index, DayModel::PendingRole).toString();
+            block.needsPerson = m_model->data(index, DayModel::PendingNeedsPersonRole).toBool();
             block.selected = selectionModel() && selectionModel()->isSelected(index);
             block.focused = hasFocus() && current.row() == row;
             book.drawBlock(rect, block);

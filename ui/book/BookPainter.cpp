@@ -179,8 +179,12 @@ void BookPainter::drawBlock(const QRect &rect, const BookBlock &block)
     QRect line(area.left(), area.top(), area.width(), lineHeight);
 
     if (block.isNew)
-        drawNewBadge(line, block);
-    const QString status = style.mark.isEmpty() ? style.label : style.mark + u' ' + style.label;
+        drawBadge(line, tr("New"), block.selected);
+    if (!block.pending.isEmpty())
+        drawBadge(line, block.needsPerson ? tr("Needs you") : tr("Waiting"), block.selected);
+    QString status = style.mark.isEmpty() ? style.label : style.mark + u' ' + style.label;
+    if (!block.pending.isEmpty())
+        status += QStringLiteral(" – ") + block.pending;
     const QString separator = QStringLiteral(" · ");
     m_painter.setPen(text);
     m_painter.setFont(nameFont);
@@ -270,18 +274,17 @@ void BookPainter::drawFrame(const QRect &rect, const QColor &color, Qt::PenStyle
     }
 }
 
-void BookPainter::drawNewBadge(QRect &line, const BookBlock &block)
+void BookPainter::drawBadge(QRect &line, const QString &label, bool selected)
 {
     QFont font = boldened(m_font);
     if (font.pointSizeF() > 0)
         font.setPointSizeF(font.pointSizeF() * 0.85);
     const QFontMetrics metrics(font);
-    const QString label = tr("New");
     const int height = std::min(line.height(), metrics.height() + 2);
     const QRect badge(line.left(), line.center().y() - height / 2 + 1, metrics.horizontalAdvance(label) + 8, height);
     // Inverted on a selected block, so that it stays a badge on the selection's colour.
-    const QColor background = role(block.selected ? QPalette::HighlightedText : QPalette::Highlight);
-    const QColor foreground = role(block.selected ? QPalette::Highlight : QPalette::HighlightedText);
+    const QColor background = role(selected ? QPalette::HighlightedText : QPalette::Highlight);
+    const QColor foreground = role(selected ? QPalette::Highlight : QPalette::HighlightedText);
     m_painter.save();
     m_painter.setRenderHint(QPainter::Antialiasing, true);
     m_painter.setPen(Qt::NoPen);

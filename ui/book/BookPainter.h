@@ -26,6 +26,8 @@ struct BookBlock
     QTimeZone zone;
     StatusStyle style;
     bool isNew = false;
+    QString pending;            // what the outbox keeps for it; empty if nothing
+    bool needsPerson = false;   // one of those was refused and waits for a person
     bool selected = false;
     bool focused = false;   // the current appointment of a focused view
 };
@@ -59,7 +61,7 @@ public:
 private:
     QColor role(QPalette::ColorRole role) const;
     QColor mix(QPalette::ColorRole from, QPalette::ColorRole to, qreal amount) const;
-    void drawNewBadge(QRect &line, const BookBlock &block);
+    void drawBadge(QRect &line, const QString &label, bool selected);
     void drawFrame(const QRect &rect, const QColor &color, Qt::PenStyle style, int width);
 
     QPainter &m_painter;

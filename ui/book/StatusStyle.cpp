@@ -1,5 +1,7 @@
 #include "StatusStyle.h"
 
+#include <QCoreApplication>
+
 namespace frontdesk {
 
 StatusStyle statusStyle(AppointmentStatus status, const QString &stored)
@@ -57,6 +59,17 @@ StatusStyle statusStyle(AppointmentStatus status, const QString &stored)
         return style;
     }
     return {};
+}
+
+StatusStyle provisionalStyle()
+{
+    StatusStyle style;
+    style.label = QCoreApplication::translate("StatusStyle", "Not booked yet");
+    style.mark = QStringLiteral("…");
+    style.border = Qt::DotLine;
+    style.borderWidth = 2;
+    style.fill = StatusStyle::Fill::Tinted;
+    return style;
 }
 
 } // namespace frontdesk

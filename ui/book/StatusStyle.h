@@ -31,5 +31,7 @@ struct StatusStyle
 // The style of a status, labelled as displayText() says (an unknown one as stored); invalid
 // for a value without a style.
 StatusStyle statusStyle(AppointmentStatus status, const QString &stored = {});
+// A booking kept in the outbox, not in the database yet: a shape no status has.
+StatusStyle provisionalStyle();
 
 } // namespace frontdesk
