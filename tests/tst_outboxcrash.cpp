@@ -109,6 +109,8 @@ private:
     // Sends each action to a desk that is offline and waits until each is said kept.
     bool keepOffline(DeskProcess &desk, const QList<Command> &actions);
     bool waitApplied(DeskProcess &desk, const QList<Command> &actions);
+    // The desk's own thread never waited on the database or the outbox file (its timer probe).
+    void verifyNeverStalled(DeskProcess &desk);
     // Opened read-only, as the desk's next start would find it.
     QList<KeptAction> outboxRows();
     // Every row marked done (the desk ended: its closing waited for the store's writes).
@@ -227,6 +229,14 @@ bool TestOutboxCrash::waitApplied(DeskProcess &desk, const QList<Command> &actio
     return true;
 }
 
+void TestOutboxCrash::verifyNeverStalled(DeskProcess &desk)
+{
+    const qint64 longest = desk.longestStallMs();
+    qInfo("longest stall of the desk's thread: %lld ms", longest);
+    QVERIFY2(longest >= 0, "the desk did not answer");
+    QVERIFY2(longest < 100, "the desk's thread must never wait on the database or the outbox file");
+}
+
 QList<KeptAction> TestOutboxCrash::outboxRows()
 {
     const QString name = u"rows-"_s + QUuid::createUuid().toString(QUuid::Id128);
@@ -311,6 +321,7 @@ void TestOutboxCrash::killedRightAfterAnOfflineAction()
     // Two more on their way as the process dies: each is kept whole or not at all.
     const Command lateBook = Commands::book(request(QTime(11, 0), u"Alan Turing"_s));
     const Command lateCancel = Commands::cancel(a.appointmentId, u"Caller is ill"_s);
+    verifyNeverStalled(*desk);
     desk->send(lateBook);
     desk->send(lateCancel);
     QVERIFY(desk->killHard());
@@ -361,6 +372,7 @@ void TestOutboxCrash::killedRightAfterAnOfflineAction()
                        .arg(a.patientId)), 1);
     QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(a.appointmentId)).toString(),
              keptKeys.contains(lateCancel.key) ? u"cancelled"_s : u"confirmed"_s);
+    verifyNeverStalled(*again);
     again->finish();
     QVERIFY(everythingDoneInTheFile());
     QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
@@ -400,6 +412,7 @@ void TestOutboxCrash::killedInTheMiddleOfAReplay()
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster->psql(u"postgres"_s, u"select count(*) from pg_stat_activity where usename = '%1' "
                                                                   "and wait_event_type = 'Lock'"_s.arg(m_login)),
                                   u"1"_s, 5000);
+        verifyNeverStalled(*desk);
         QVERIFY(desk->killHard());
         endTheDesksBackends();
         QVERIFY(hold.exec(u"rollback"_s));
@@ -440,6 +453,7 @@ void TestOutboxCrash::killedInTheMiddleOfAReplay()
              u"cancelled"_s);
     QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(c.appointmentId)).toString(),
              u"confirmed"_s);
+    verifyNeverStalled(*desk);
     desk->finish();
     QVERIFY(everythingDoneInTheFile());
 }
@@ -474,6 +488,7 @@ void TestOutboxCrash::killedAfterTheServerCommittedBeforeTheOutboxMarkedItDone()
         QCOMPARE(count(u"select count(*) from frontdesk.booking_requests where idempotency_key = '%1'"_s.arg(book.key)), 1);
         QCOMPARE(count(u"select count(*) from frontdesk.desk_requests where login = '%1'"_s.arg(m_login)), 2);
         QVERIFY2(!desk->hasLine(u"STORE_FAILED"_s), "the kill must land while the store still waits for the file");
+        verifyNeverStalled(*desk);
         QVERIFY(desk->killHard());
         QCOMPARE(lock.states(), QStringList({ u"pending"_s, u"pending"_s, u"pending"_s }));
     }
@@ -504,6 +519,7 @@ void TestOutboxCrash::killedAfterTheServerCommittedBeforeTheOutboxMarkedItDone()
     }
     QCOMPARE(m_db->scalar(everything).toString(), before);
     QCOMPARE(deskEventKinds(), u"appointment.booked,appointment.confirm,patient.staff_note"_s);
+    verifyNeverStalled(*desk);
     desk->finish();
     QVERIFY(everythingDoneInTheFile());
 }
@@ -525,6 +541,7 @@ void TestOutboxCrash::anActionTheFileCannotTakeIsAnsweredNotKept()
         const QString answer = desk->waitForLine(u"NOT_KEPT "_s + confirm.key, 15000);
         QVERIFY2(!answer.isEmpty(), qPrintable(desk->lines().join(u" | "_s)));
         QVERIFY(!desk->hasLine(u"QUEUED "_s + confirm.key));
+        verifyNeverStalled(*desk);
     }
     QVERIFY(outboxRows().isEmpty());
     // The file free again, the next action is kept.

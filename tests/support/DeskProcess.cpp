@@ -67,7 +67,8 @@ QString DeskProcess::waitForLine(const QString &start, int limitMs)
         }
         return {};
     };
-    QTest::qWaitFor([&] { return !found().isEmpty() || m_process.state() == QProcess::NotRunning; }, limitMs);
+    // Whether it came or the process ended first, found() below says.
+    (void)QTest::qWaitFor([&] { return !found().isEmpty() || m_process.state() == QProcess::NotRunning; }, limitMs);
     readLines();
     return found();
 }
@@ -77,6 +78,14 @@ QJsonObject DeskProcess::answerIn(const QString &line)
     // "<word> <key> <answer>": keys have no spaces, the answer is one compact JSON object.
     const qsizetype second = line.indexOf(u' ', line.indexOf(u' ') + 1);
     return second < 0 ? QJsonObject() : QJsonDocument::fromJson(line.mid(second + 1).toUtf8()).object();
+}
+
+qint64 DeskProcess::longestStallMs()
+{
+    const QString question = QString::number(++m_stallQuestions);
+    m_process.write("stall " + question.toUtf8() + '\n');
+    const QString answer = waitForLine(QStringLiteral("LONGEST_STALL ") + question + u' ');
+    return answer.isEmpty() ? -1 : answer.section(u' ', 2).toLongLong();
 }
 
 bool DeskProcess::waitUntilGone(int limitMs)

@@ -38,6 +38,9 @@ public:
     // The answer printed after "<word> <key> " in such a line.
     static QJsonObject answerIn(const QString &line);
 
+    // The longest time its event loop went without running so far (-1: no answer).
+    qint64 longestStallMs();
+
     // SIGKILL, by its pid, and waits until it is gone: nothing of it runs after this.
     bool killHard();
     // Closes its standard input (it quits) and waits for its exit; SIGKILL if it does not end.
@@ -53,6 +56,7 @@ private:
     QByteArray m_partial;
     QStringList m_lines;
     QString m_outboxPath;
+    int m_stallQuestions = 0;
 };
 
 } // namespace frontdesk::test

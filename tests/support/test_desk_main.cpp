@@ -10,6 +10,8 @@
 //   APPLIED <key> <answer>       the outbox's replay of an action was answered as applied
 //   CONFLICT <key> <code>        the outbox's replay of an action was refused
 //   STORE_FAILED <why>           the outbox file refused a write
+//   LONGEST_STALL <n> <ms>       the answer to the line "stall <n>": the longest time its event
+//                                loop (the desk's GUI thread) went without running, so far
 //
 // Usage: FRONTDESK_DATABASE=<conninfo with the login's password> frontdesk-test-desk --org <id>
 // It ends when its standard input closes.
@@ -17,6 +19,7 @@
 #include "commands/CommandResult.h"
 #include "outbox/Outbox.h"
 #include "services/ClinicSession.h"
+#include "StallProbe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -58,9 +61,10 @@ QString statusName(ConnectionState::Status status)
 class CommandReader : public QObject
 {
 public:
-    CommandReader(ClinicSession *session, QObject *parent)
+    CommandReader(ClinicSession *session, const test::StallProbe *probe, QObject *parent)
         : QObject(parent)
         , m_session(session)
+        , m_probe(probe)
         , m_notifier(new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this))
     {
         connect(m_notifier, &QSocketNotifier::activated, this, [this] { readAvailable(); });
@@ -88,6 +92,10 @@ private:
 
     void take(const QByteArray &line)
     {
+        if (line.startsWith("stall ")) {
+            say(QStringLiteral("LONGEST_STALL %1 %2").arg(QString::fromUtf8(line.mid(6))).arg(m_probe->longestStallMs()));
+            return;
+        }
         const auto command = Command::fromJson(QJsonDocument::fromJson(line).object());
         if (!command) {
             say(QStringLiteral("BAD_COMMAND ") + QString::fromUtf8(line));
@@ -100,6 +108,7 @@ private:
     }
 
     ClinicSession *m_session;
+    const test::StallProbe *m_probe;
     QSocketNotifier *m_notifier;
     QByteArray m_pending;
 };
@@ -142,7 +151,9 @@ int main(int argc, char **argv)
         shown = state.status;
         say(QStringLiteral("STATE ") + statusName(state.status));
     });
-    new CommandReader(&session, &app);
     session.start();
+    // The desk's thread must never wait on the database or the outbox file, whatever the test does.
+    const test::StallProbe probe;
+    new CommandReader(&session, &probe, &app);
     return app.exec();
 }
