@@ -399,7 +399,8 @@ void TestOutboxCrash::killedInTheMiddleOfAReplay()
     shutOutTheDesk(false);
 
     // The third action waits on a row this test holds: the replay stops there, the first two
-    // committed, when the desk is killed.
+    // committed, when the desk is killed. (Its wait ends at the desk's lock_timeout, 2 s, and is
+    // tried again 5 s later: 10 s cover two waits.)
     {
         // The test's own connection: closed before the database is dropped, should this fail.
         QSqlQuery hold(m_db->connection());
@@ -411,7 +412,7 @@ void TestOutboxCrash::killedInTheMiddleOfAReplay()
         QVERIFY(waitApplied(*desk, { confirmA, book }));
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster->psql(u"postgres"_s, u"select count(*) from pg_stat_activity where usename = '%1' "
                                                                   "and wait_event_type = 'Lock'"_s.arg(m_login)),
-                                  u"1"_s, 5000);
+                                  u"1"_s, 10000);
         verifyNeverStalled(*desk);
         QVERIFY(desk->killHard());
         endTheDesksBackends();
