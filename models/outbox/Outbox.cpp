@@ -36,6 +36,12 @@ Outbox::Outbox(const QString &path, Sender sender, QObject *parent)
         qCWarning(lcDatabase) << "outbox:" << why;
         Q_EMIT storeFailed(why);
     });
+    // A keeper always hears back: an action the file refused was not done, and must not wait
+    // for ever on an answer (the person would believe it kept).
+    connect(m_store, &OutboxStore::notKept, this, [this](const QString &requestKey) {
+        if (auto waiting = m_waitingToBeKept.take(requestKey))
+            waiting(false);
+    });
     m_retryTimer->setSingleShot(true);
     m_retryTimer->setInterval(kRetryAfterMs);
     connect(m_retryTimer, &QTimer::timeout, this, &Outbox::replay);

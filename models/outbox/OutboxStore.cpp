@@ -154,7 +154,9 @@ void OutboxStore::append(const OutboxEntry &entry)
     q.addBindValue(entry.takenAt.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(toDatabaseText(OutboxEntry::State::Pending));
     if (!q.exec()) {
-        Q_EMIT failed(tr("could not keep the action on this PC: %1").arg(q.lastError().text()));
+        const QString why = tr("could not keep the action on this PC: %1").arg(q.lastError().text());
+        Q_EMIT failed(why);
+        Q_EMIT notKept(entry.command.key, why);
         return;
     }
     OutboxEntry kept = entry;

@@ -34,6 +34,9 @@ Q_SIGNALS:
     // Every entry not yet done or discarded, oldest first, once the file is open.
     void opened(const frontdesk::OutboxEntryList &open);
     void failed(const QString &why);
+    // append() could not write the entry (the file locked past busy_timeout, the disk full):
+    // nothing of it is in the file, and its keeper must hear so.
+    void notKept(const QString &requestKey, const QString &why);
     void entryChanged(const frontdesk::OutboxEntry &entry);
 
 private:
