@@ -1,10 +1,8 @@
 #include "OutboxStore.h"
 
 #include "Logging.h"
+#include "localfiles/PrivateSqliteFile.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -48,19 +46,16 @@ OutboxStore::~OutboxStore()
 void OutboxStore::open()
 {
     // Staff actions name patients: the folder and the file are the user's alone.
-    const QFileInfo file(m_path);
-    if (!QDir().mkpath(file.absolutePath())) {
-        Q_EMIT failed(tr("cannot create the folder %1").arg(file.absolutePath()));
+    if (const QString error = PrivateSqliteFile::prepare(m_path); !error.isEmpty()) {
+        Q_EMIT failed(error);
         return;
     }
-    QFile::setPermissions(file.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open()) {
         Q_EMIT failed(db.lastError().text());
         return;
     }
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
     QSqlQuery q(db);
     // WAL with FULL: a commit is on disk (the log synced) before the desk says "kept".
     if (!q.exec(QStringLiteral("pragma journal_mode = wal")) || !q.next() || q.value(0).toString() != u"wal"
@@ -68,8 +63,22 @@ void OutboxStore::open()
         Q_EMIT failed(tr("cannot set up the outbox file: %1").arg(q.lastError().text()));
         return;
     }
-    if (!migrate()) {
-        Q_EMIT failed(tr("cannot set up the outbox file: %1").arg(db.lastError().text()));
+    QString why;
+    if (!PrivateSqliteFile::migrate(db, kSchemaVersion,
+                                    { QStringLiteral("create table outbox ("
+                                                     " seq integer primary key,"
+                                                     " request_key text not null unique,"
+                                                     " command text not null,"
+                                                     " summary text not null,"
+                                                     " taken_at text not null,"
+                                                     " state text not null check (state in ('pending', 'conflict', 'done', 'discarded')),"
+                                                     " attempts integer not null default 0,"
+                                                     " last_answer text)"),
+                                      QStringLiteral("create index outbox_open on outbox (seq) where state in ('pending', 'conflict')") },
+                                    &why)) {
+        // A newer Frontdesk's file is left as it is: its actions are not this build's to send.
+        qCWarning(lcDatabase) << "the outbox file cannot be used:" << why;
+        Q_EMIT failed(tr("cannot set up the outbox file: %1").arg(why));
         return;
     }
     const auto entries = openEntries();
@@ -78,41 +87,6 @@ void OutboxStore::open()
         return;
     }
     Q_EMIT opened(entries.value());
-}
-
-bool OutboxStore::migrate()
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("pragma user_version")) || !q.next())
-        return false;
-    const int version = q.value(0).toInt();
-    if (version > kSchemaVersion) {
-        qCWarning(lcDatabase) << "the outbox file" << m_path << "is of a newer Frontdesk (version" << version << ")";
-        return false;
-    }
-    if (version == kSchemaVersion)
-        return true;
-    // Version 1. Each later version adds its own step here, in one transaction with the version.
-    if (!db.transaction())
-        return false;
-    const bool ok = q.exec(QStringLiteral(
-                        "create table outbox ("
-                        " seq integer primary key,"
-                        " request_key text not null unique,"
-                        " command text not null,"
-                        " summary text not null,"
-                        " taken_at text not null,"
-                        " state text not null check (state in ('pending', 'conflict', 'done', 'discarded')),"
-                        " attempts integer not null default 0,"
-                        " last_answer text)"))
-        && q.exec(QStringLiteral("create index outbox_open on outbox (seq) where state in ('pending', 'conflict')"))
-        && q.exec(QStringLiteral("pragma user_version = %1").arg(kSchemaVersion));
-    if (!ok) {
-        db.rollback();
-        return false;
-    }
-    return db.commit();
 }
 
 Result<OutboxEntryList> OutboxStore::openEntries()

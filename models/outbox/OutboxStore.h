@@ -41,7 +41,6 @@ Q_SIGNALS:
 
 private:
     Result<OutboxEntryList> openEntries();
-    bool migrate();
 
     QString m_path;
     QString m_connectionName;
