@@ -91,6 +91,7 @@ private Q_SLOTS:
 
     // A desk on the real database.
     void aDeskOnlineKeepsTheDaysAroundTodayAndTheQueue();
+    void aDeskThatReachesItsDatabaseNeverShowsTheCopy();
     void aDeskStartedOfflineShowsTheCopyAndSaysSo();
     void aDayNotKeptIsNotShownOffline();
     void anotherLoginOnThisPcWipesTheCopy();
@@ -422,6 +423,21 @@ QVariant TestDeskCache::fileScalar(const QString &sql) const
     }
     QSqlDatabase::removeDatabase(u"peek"_s);
     return value;
+}
+
+void TestDeskCache::aDeskThatReachesItsDatabaseNeverShowsTheCopy()
+{
+    // The copy from the test before is there; the database answers: not a moment of "offline".
+    QVERIFY(QFile::exists(m_cacheFile));
+    auto desk = std::make_unique<ClinicSession>(deskSettings(m_login), m_clinic.id);
+    desk->setCacheFile(m_cacheFile);
+    QSignalSpy states(desk->dayModel(), &DayModel::loadStateChanged);
+    desk->start();
+    QTRY_COMPARE_WITH_TIMEOUT(desk->connectionState().status, ConnectionState::Online, 10000);
+    QTRY_COMPARE(desk->dayModel()->loadState(), DayModel::LoadState::Loaded);
+    for (const QList<QVariant> &state : std::as_const(states))
+        QVERIFY(state.at(0).value<DayModel::LoadState>() != DayModel::LoadState::FromCache);
+    QVERIFY(!desk->followUps()->copyAsOf().isValid());
 }
 
 void TestDeskCache::aDeskStartedOfflineShowsTheCopyAndSaysSo()

@@ -5,131 +5,141 @@
     <name>Action</name>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="31"/>
+        <source>&amp;Sign out of this PC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="32"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="33"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="34"/>
         <source>&amp;Book appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="34"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="35"/>
         <source>&amp;Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="35"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="36"/>
         <source>Check &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="36"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="37"/>
         <source>Co&amp;mplete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="37"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="38"/>
         <source>&amp;No-show…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="38"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="39"/>
         <source>C&amp;ancel appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="39"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="40"/>
         <source>&amp;Reschedule…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="40"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="41"/>
         <source>Re&amp;open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="41"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="42"/>
         <source>Mark all new bookings &amp;seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="44"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="45"/>
         <source>&amp;Patient history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="46"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="47"/>
         <source>&amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="47"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="48"/>
         <source>&amp;Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="48"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="49"/>
         <source>&amp;Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="49"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="50"/>
         <source>&amp;Go to date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="50"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="51"/>
         <source>Next ne&amp;w booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="52"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="53"/>
         <source>&amp;Find patient…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="55"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="56"/>
         <source>Appointment &amp;book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="56"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="57"/>
         <source>&amp;List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="57"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="58"/>
         <source>&amp;Filter the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="59"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="60"/>
         <source>Follow-up &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/actions/ActionRegistry.cpp" line="62"/>
+        <source>&amp;Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="65"/>
         <source>&amp;Sound on new bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="96"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="99"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="97"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="100"/>
         <source>&amp;Appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="98"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="101"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/ActionRegistry.cpp" line="99"/>
+        <location filename="../ui/actions/ActionRegistry.cpp" line="102"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,17 +288,27 @@
 <context>
     <name>BookPainter</name>
     <message>
-        <location filename="../ui/book/BookPainter.cpp" line="279"/>
+        <location filename="../ui/book/BookPainter.cpp" line="182"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/book/BookPainter.cpp" line="338"/>
+        <location filename="../ui/book/BookPainter.cpp" line="184"/>
+        <source>Needs you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/book/BookPainter.cpp" line="184"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/book/BookPainter.cpp" line="341"/>
         <source>Unknown provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/book/BookPainter.cpp" line="340"/>
+        <location filename="../ui/book/BookPainter.cpp" line="343"/>
         <source>%1 (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,31 +520,46 @@
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="61"/>
-        <source>No connection to the clinic database. Nothing was sent; try again when the status bar shows Online.</source>
+        <source>Kept on this PC. It is sent when the connection to the clinic database is back, in the order it was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="62"/>
-        <source>The connection dropped while sending, so it may or may not have been done. Send it again: the same request never happens twice.</source>
+        <source>This PC could not keep the action (its disk refused to write it), so it was not done. Try again, or tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="63"/>
-        <source>The database refused the request; nothing was changed. The details are in the log.</source>
+        <source>This is already waiting in the outbox to be sent; it is done once, when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="64"/>
-        <source>The database gave an answer this Frontdesk cannot read. Nothing is known to have changed; the details are in the log.</source>
+        <source>No connection to the clinic database. Nothing was sent; try again when the status bar shows Online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/text/ErrorTexts.cpp" line="65"/>
+        <source>The connection dropped while sending, so it may or may not have been done. Send it again: the same request never happens twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/text/ErrorTexts.cpp" line="66"/>
+        <source>The database refused the request; nothing was changed. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/text/ErrorTexts.cpp" line="67"/>
+        <source>The database gave an answer this Frontdesk cannot read. Nothing is known to have changed; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/text/ErrorTexts.cpp" line="68"/>
         <source>This computer does not know the clinic&apos;s time zone; ask whoever set it up to update it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/text/ErrorTexts.cpp" line="83"/>
+        <location filename="../models/text/ErrorTexts.cpp" line="86"/>
         <source>That did not work. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,44 +593,120 @@
     </message>
 </context>
 <context>
+    <name>StatusStyle</name>
+    <message>
+        <location filename="../ui/book/StatusStyle.cpp" line="67"/>
+        <source>Not booked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk</name>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="28"/>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="29"/>
+        <source>Take follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="30"/>
+        <source>Give back follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="31"/>
+        <source>Follow-up done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="32"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/ActionSummary.cpp" line="51"/>
+        <source>appointment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/PendingActions.cpp" line="20"/>
+        <source>%1 not done: needs you (outbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/PendingActions.cpp" line="21"/>
+        <source>%1 waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/PendingActions.cpp" line="109"/>
+        <source>this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/PendingActions.cpp" line="111"/>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::AppointmentActionController</name>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="79"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="82"/>
         <source>Select an appointment first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="81"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="84"/>
+        <source>Not booked yet: the booking is kept on this PC until the clinic database has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="86"/>
         <source>Needs the connection to the clinic database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="106"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="111"/>
         <source>Cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="115"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="120"/>
         <source>Rescheduled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="122"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="127"/>
         <source>No-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="123"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="128"/>
         <source>Mark %1 as not having come? This frees the slot; only a manager can undo it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="125"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="130"/>
         <source>Mark &amp;no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/actions/AppointmentActionController.cpp" line="144"/>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="146"/>
+        <source>%1: %2 (kept on this PC, sent when the connection is back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="153"/>
+        <source>%1: %2 is already waiting to be sent. It is done once, when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/actions/AppointmentActionController.cpp" line="162"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,153 +1036,148 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::BookingDialog</name>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="65"/>
+        <location filename="../ui/BookingDialog.cpp" line="59"/>
         <source>Book appointment – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="114"/>
+        <location filename="../ui/BookingDialog.cpp" line="108"/>
         <source>&amp;Patient name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="118"/>
+        <location filename="../ui/BookingDialog.cpp" line="112"/>
         <source>As the caller says it; region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="121"/>
+        <location filename="../ui/BookingDialog.cpp" line="115"/>
         <source>P&amp;hone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="127"/>
+        <location filename="../ui/BookingDialog.cpp" line="121"/>
         <source>&amp;Email:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="138"/>
+        <location filename="../ui/BookingDialog.cpp" line="132"/>
         <source>Pro&amp;vider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="149"/>
-        <location filename="../ui/BookingDialog.cpp" line="266"/>
+        <location filename="../ui/BookingDialog.cpp" line="143"/>
+        <location filename="../ui/BookingDialog.cpp" line="260"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="155"/>
+        <location filename="../ui/BookingDialog.cpp" line="149"/>
         <source>&amp;When (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="159"/>
+        <location filename="../ui/BookingDialog.cpp" line="153"/>
         <source>&amp;Service:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="164"/>
+        <location filename="../ui/BookingDialog.cpp" line="158"/>
         <source>&amp;Notes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="568"/>
+        <location filename="../ui/BookingDialog.cpp" line="553"/>
         <source>Rescheduling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="570"/>
-        <source>Send &amp;again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/BookingDialog.cpp" line="572"/>
+        <location filename="../ui/BookingDialog.cpp" line="555"/>
         <source>&amp;Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="285"/>
+        <location filename="../ui/BookingDialog.cpp" line="279"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="78"/>
+        <location filename="../ui/BookingDialog.cpp" line="72"/>
         <source>Reschedule appointment – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="287"/>
+        <location filename="../ui/BookingDialog.cpp" line="281"/>
         <source>Too long: at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="289"/>
+        <location filename="../ui/BookingDialog.cpp" line="283"/>
         <source>Will be saved as “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="291"/>
+        <location filename="../ui/BookingDialog.cpp" line="285"/>
         <source>Letters, spaces, hyphens and apostrophes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="295"/>
+        <location filename="../ui/BookingDialog.cpp" line="289"/>
         <source>Optional if there is an email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="301"/>
+        <location filename="../ui/BookingDialog.cpp" line="295"/>
         <source>Not a valid phone number for region %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="306"/>
+        <location filename="../ui/BookingDialog.cpp" line="300"/>
         <source>Optional if there is a phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="310"/>
+        <location filename="../ui/BookingDialog.cpp" line="304"/>
         <source>Not a valid email address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="331"/>
+        <location filename="../ui/BookingDialog.cpp" line="325"/>
         <source>Check the highlighted fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="430"/>
+        <location filename="../ui/BookingDialog.cpp" line="417"/>
         <source>This is when the appointment already is. Choose another time or provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="514"/>
+        <location filename="../ui/BookingDialog.cpp" line="499"/>
         <source>Free instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="536"/>
+        <location filename="../ui/BookingDialog.cpp" line="521"/>
         <source>The clinic is closed then. It is open %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="549"/>
+        <location filename="../ui/BookingDialog.cpp" line="534"/>
         <source>%1 already has an appointment from %2 to %3. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="551"/>
+        <location filename="../ui/BookingDialog.cpp" line="536"/>
         <source>%1 already has an appointment from %2 to %3 with %4. A patient cannot be in two places at once: pick another time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="568"/>
+        <location filename="../ui/BookingDialog.cpp" line="553"/>
         <source>Booking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/BookingDialog.cpp" line="572"/>
+        <location filename="../ui/BookingDialog.cpp" line="555"/>
         <source>&amp;Reschedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,8 +1223,42 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::ClinicDatabaseWorker</name>
     <message>
-        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="96"/>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="109"/>
         <source>The clinic database has schema version %1; this Frontdesk needs %2. Ask your administrator to run frontdesk-admin migrate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="140"/>
+        <source>The clinic database moved to its standby server; everything was read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="155"/>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="224"/>
+        <source>the database server stopped answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/db/ClinicDatabaseWorker.cpp" line="224"/>
+        <source>the connection to the database was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::ClinicSession</name>
+    <message>
+        <location filename="../models/services/ClinicSession.cpp" line="181"/>
+        <source>the same action is already kept on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/services/ClinicSession.cpp" line="210"/>
+        <source>kept on this PC; it is sent when the clinic database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/services/ClinicSession.cpp" line="212"/>
+        <source>the action could not be kept on this PC; it was not done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1196,42 +1336,52 @@ Recorded by %2 at %3</source>
 <context>
     <name>frontdesk::DayModel</name>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="59"/>
+        <location filename="../models/day/DayModel.cpp" line="60"/>
         <source>Booked by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="272"/>
+        <location filename="../models/day/DayModel.cpp" line="73"/>
+        <source>Not booked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="74"/>
+        <source>Kept on this PC; booked when the clinic database has taken it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/day/DayModel.cpp" line="412"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="273"/>
+        <location filename="../models/day/DayModel.cpp" line="413"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="274"/>
+        <location filename="../models/day/DayModel.cpp" line="414"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="275"/>
+        <location filename="../models/day/DayModel.cpp" line="415"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="276"/>
+        <location filename="../models/day/DayModel.cpp" line="416"/>
         <source>Booked by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="277"/>
+        <location filename="../models/day/DayModel.cpp" line="417"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/day/DayModel.cpp" line="278"/>
+        <location filename="../models/day/DayModel.cpp" line="418"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,120 +1502,120 @@ Recorded by %2 at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="169"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="187"/>
         <source>Pick an item and press Enter to work on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="183"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="201"/>
         <source>Yours until %1: nobody else will work on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="186"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="204"/>
         <source>%1 is working on this until %2. It cannot be completed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="189"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="207"/>
         <source>The caller may still be on the line with the AI agent until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="193"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="211"/>
         <source>Nobody is working on this. Working on it claims it for this desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="205"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="223"/>
         <source>SMS to %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="206"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="224"/>
         <source>To: %1
 For the appointment of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="216"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="234"/>
         <source>Remove from %1&apos;s calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="217"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="235"/>
         <source>Enter in %1&apos;s calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="218"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="236"/>
         <source>%1
 %2 to %3
 Update %4 of this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="229"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="247"/>
         <source>Call back %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="229"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="247"/>
         <source>a caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="231"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="249"/>
         <source>Number: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="231"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="249"/>
         <source>none left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="233"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="251"/>
         <source>Email: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="234"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="252"/>
         <source>no usable time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="236"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="254"/>
         <source>%1 with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="238"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="256"/>
         <source>%1, for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="239"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="257"/>
         <source>Asked for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="240"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="258"/>
         <source>Why the agent could not book it: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="242"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="260"/>
         <source>Calls that failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="246"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="264"/>
         <source>No free slot was found near it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpItemView.cpp" line="246"/>
+        <location filename="../ui/followups/FollowUpItemView.cpp" line="264"/>
         <source>Free then: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,91 +1623,95 @@ Update %4 of this entry</source>
 <context>
     <name>frontdesk::FollowUpPanel</name>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="54"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="68"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="55"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="69"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="56"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="70"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="57"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="71"/>
         <source>Call backs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="117"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="122"/>
+        <source>Offline: this PC&apos;s copy of the queue, as it was at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="144"/>
         <source>Copy text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="123"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="150"/>
         <source>Copy number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="133"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="159"/>
         <source>Done with this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="150"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="176"/>
         <source>Save calendar entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="151"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="177"/>
         <source>Calendar files (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="200"/>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="258"/>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="379"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="233"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="291"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="395"/>
         <source>%1 is working on this item. It cannot be completed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="204"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="237"/>
         <source>The caller may still be on the line with the AI agent until %1: call back after that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="260"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="293"/>
         <source>Open the item first (Enter): it is not yours yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="282"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="315"/>
         <source>Done. Select the next item and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="304"/>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="322"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="338"/>
         <source>Copied: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="337"/>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="357"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="353"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="373"/>
         <source>The file could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="340"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="356"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/followups/FollowUpPanel.cpp" line="362"/>
+        <location filename="../ui/followups/FollowUpPanel.cpp" line="378"/>
         <source>No calendar program opened it. The file is %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,135 +1847,194 @@ Update %4 of this entry</source>
 <context>
     <name>frontdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
-        <location filename="../ui/MainWindow.cpp" line="495"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Frontdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="151"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Appointment details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
         <source>New bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>Type a date, or pick one (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="211"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Date shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="495"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <source>Sent from this PC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <source>Not done: %1. %2 Decide in the outbox (Ctrl+4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <source>This PC cannot keep actions for later: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="463"/>
+        <source>Offline: showing this PC&apos;s copy of this day, as it was at %1. Changes are kept on this PC and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <source>Offline: showing this day as it was at %1. Changes are kept on this PC and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <source>This removes this PC&apos;s copy of the clinic&apos;s appointments and follow-ups, and closes Frontdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="492"/>
+        <source>The %n action(s) still in the outbox stay on this PC and are sent the next time this login opens Frontdesk.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <source>Sign out of this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Frontdesk – %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="620"/>
+        <source>Outbox: %1 waiting, %2 need you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="621"/>
+        <source>Outbox: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="622"/>
+        <source>Actions kept on this PC until the clinic database has taken them (Ctrl+4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>New bookings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="178"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
+        <location filename="../ui/MainWindow.cpp" line="434"/>
+        <location filename="../ui/MainWindow.cpp" line="459"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Today, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="409"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>This day cannot be shown while the clinic database is unreachable. It will appear as soon as the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>This day cannot be loaded while offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="417"/>
+        <location filename="../ui/MainWindow.cpp" line="462"/>
+        <location filename="../ui/MainWindow.cpp" line="468"/>
         <source>No appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419"/>
-        <source>Offline: showing this day as it was at %1. Changes need the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Needs the connection to the clinic database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="505"/>
         <source>Clinic time %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>Booked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="546"/>
         <source>Booked. The callback is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="497"/>
+        <location filename="../ui/MainWindow.cpp" line="565"/>
         <source> – open follow-ups: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="499"/>
+        <location filename="../ui/MainWindow.cpp" line="567"/>
         <source>Follow-ups: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="568"/>
         <source>Open items in the follow-up queue (Ctrl+3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <location filename="../ui/MainWindow.cpp" line="577"/>
         <source>New booking: %1 at %2 with %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="583"/>
         <source>New booking</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,12 +2056,12 @@ Update %4 of this entry</source>
 <context>
     <name>frontdesk::NewBookingsModel</name>
     <message>
-        <location filename="../models/live/NewBookingsModel.cpp" line="151"/>
+        <location filename="../models/live/NewBookingsModel.cpp" line="155"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/live/NewBookingsModel.cpp" line="152"/>
+        <location filename="../models/live/NewBookingsModel.cpp" line="156"/>
         <source>%1 %2 – %3 with %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,6 +2086,151 @@ Update %4 of this entry</source>
     <message>
         <location filename="../ui/live/NewBookingsPanel.cpp" line="52"/>
         <source>%1 new bookings from the AI agent, today and later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::OutboxDock</name>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="22"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="37"/>
+        <source>Actions kept on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="58"/>
+        <source>Book another &amp;time instead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="63"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="65"/>
+        <source>Send it again as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="66"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="68"/>
+        <source>Drop it: it is never done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="139"/>
+        <source>Nothing waits: every action taken here has reached the clinic database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="141"/>
+        <source>%1 waiting to be sent, %2 need you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="148"/>
+        <source>Needs you: the clinic database refused it. It stays here until you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="149"/>
+        <source>Waiting to be sent: it goes by itself, in order, when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="167"/>
+        <source>Only for an action the clinic database refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="203"/>
+        <source>Book the same patient and details at this time, and drop the refused booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="218"/>
+        <source>Sent again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="230"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="231"/>
+        <source>Discard “%1”? It was not done, and discarding loses it: the clinic database never gets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="233"/>
+        <source>&amp;Discard it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="236"/>
+        <source>Discarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="269"/>
+        <source>Booking for %1 kept on this PC; it is sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outbox/OutboxDock.cpp" line="272"/>
+        <source>Booked for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::OutboxModel</name>
+    <message>
+        <location filename="../models/outbox/OutboxModel.cpp" line="70"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/OutboxModel.cpp" line="71"/>
+        <source>Needs you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/OutboxModel.cpp" line="72"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/OutboxModel.cpp" line="73"/>
+        <source>Discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>frontdesk::OutboxStore</name>
+    <message>
+        <location filename="../models/outbox/OutboxStore.cpp" line="63"/>
+        <location filename="../models/outbox/OutboxStore.cpp" line="81"/>
+        <source>cannot set up the outbox file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/OutboxStore.cpp" line="131"/>
+        <source>could not keep the action on this PC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/outbox/OutboxStore.cpp" line="152"/>
+        <source>could not record the answer on this PC: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 namespace frontdesk {
 
@@ -18,7 +19,11 @@ DeskCache::DeskCache(const QString &path, QString owner, int daysBack, int daysA
     , m_store(new DeskCacheStore(path))
     , m_daysBack(std::max(0, daysBack))
     , m_daysAhead(std::max(0, daysAhead))
+    , m_flush(new QTimer(this))
 {
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(1000);
+    connect(m_flush, &QTimer::timeout, this, &DeskCache::flushChanges);
     m_thread->setObjectName(QStringLiteral("frontdesk-cache"));
     m_context->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
@@ -29,6 +34,7 @@ DeskCache::~DeskCache()
 {
     // The store's connection belongs to the cache's thread: it is closed there, after the work
     // already asked for.
+    flushChanges();
     DeskCacheStore *store = m_store;
     QMetaObject::invokeMethod(m_context, [store] { delete store; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
@@ -42,6 +48,7 @@ QString DeskCache::defaultPath()
 
 void DeskCache::post(std::function<void(DeskCacheStore &)> work)
 {
+    flushChanges();
     QMetaObject::invokeMethod(m_context, [store = m_store, work = std::move(work)] { work(*store); }, Qt::QueuedConnection);
 }
 
@@ -94,7 +101,23 @@ void DeskCache::saveDay(QDate day, const AppointmentList &appointments, const QD
 
 void DeskCache::saveChanges(const AppointmentList &appointments, const QDateTime &asOf)
 {
-    post([appointments, asOf](DeskCacheStore &store) { store.saveChanges(appointments, asOf); });
+    for (const Appointment &a : appointments)
+        m_changes.insert(a.id, a);
+    m_changesAsOf = asOf;
+    if (!m_flush->isActive())
+        m_flush->start();
+}
+
+void DeskCache::flushChanges()
+{
+    m_flush->stop();
+    if (m_changes.isEmpty())
+        return;
+    AppointmentList appointments = m_changes.values();
+    m_changes.clear();
+    QMetaObject::invokeMethod(m_context, [store = m_store, appointments = std::move(appointments), asOf = m_changesAsOf] {
+        store->saveChanges(appointments, asOf);
+    }, Qt::QueuedConnection);
 }
 
 void DeskCache::saveQueue(const FollowUpQueue &queue, const QDateTime &asOf)
@@ -120,6 +143,7 @@ void DeskCache::loadQueue(QObject *asker, std::function<void(const std::optional
 void DeskCache::wipe()
 {
     // Nothing is saved after it: the store stays closed until the next open().
+    m_changes.clear();
     post([](DeskCacheStore &store) { store.wipe(); });
 }
 

@@ -2,11 +2,13 @@
 
 #include "cache/DeskCacheStore.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
 
 class QThread;
+class QTimer;
 
 namespace frontdesk {
 
@@ -38,6 +40,8 @@ public:
     // The whole window around `today`, read at `asOf`; days outside it are forgotten.
     void saveWindow(QDate today, const AppointmentList &appointments, const QDateTime &asOf);
     void saveDay(QDate day, const AppointmentList &appointments, const QDateTime &asOf);
+    // Gathered for a second and written as one: during a burst of bookings the live path must
+    // not share the PC's cores with a file write per change.
     void saveChanges(const AppointmentList &appointments, const QDateTime &asOf);
     void saveQueue(const FollowUpQueue &queue, const QDateTime &asOf);
     void markCurrent(const QDateTime &asOf);
@@ -52,8 +56,9 @@ public:
     static QString defaultPath();
 
 private:
-    // Runs `work` on the cache's thread, in the order asked.
+    // Runs `work` on the cache's thread, in the order asked, after the changes gathered so far.
     void post(std::function<void(DeskCacheStore &)> work);
+    void flushChanges();
     template <typename T>
     void ask(QObject *asker, std::function<T(DeskCacheStore &)> work, std::function<void(const T &)> answer);
 
@@ -64,6 +69,9 @@ private:
     DeskCacheStore *m_store;
     int m_daysBack;
     int m_daysAhead;
+    QHash<qint64, Appointment> m_changes;   // by id, the latest of each
+    QDateTime m_changesAsOf;
+    QTimer *m_flush;
 };
 
 } // namespace frontdesk

@@ -125,9 +125,10 @@ void ClinicSession::start()
     if (!m_cacheFile.isEmpty()) {
         m_cache = new DeskCache(m_cacheFile, m_owner, DeskSettings::cacheDaysBack(), DeskSettings::cacheDaysAhead(), this);
         m_cache->open(this, [this](const std::optional<CachedIdentity> &known) {
-            // The database answered first: what it says is newer than any copy.
-            if (known && !m_clinic.isValid())
-                startFromCache(*known);
+            if (!known)
+                return;
+            m_cachedIdentity = std::make_unique<CachedIdentity>(*known);
+            startFromCacheIfOffline();
         });
     }
     m_outbox->open();
@@ -253,13 +254,18 @@ void ClinicSession::signOut()
         m_cache->wipe();
 }
 
-void ClinicSession::startFromCache(const CachedIdentity &known)
+void ClinicSession::startFromCacheIfOffline()
 {
-    qCInfo(lcDatabase) << "the clinic database cannot be reached yet; starting from this PC's copy of"
-                       << known.asOf.toString(Qt::ISODate);
-    m_user = known.user;
+    // The database answered first: what it says is newer than any copy. Still trying: wait.
+    const bool cannotReach = m_state.status == ConnectionState::Offline || m_state.status == ConnectionState::Reconnecting;
+    if (!m_cachedIdentity || m_clinic.isValid() || !cannotReach)
+        return;
+    const std::unique_ptr<CachedIdentity> known = std::move(m_cachedIdentity);
+    qCInfo(lcDatabase) << "the clinic database cannot be reached; starting from this PC's copy of"
+                       << known->asOf.toString(Qt::ISODate);
+    m_user = known->user;
     Q_EMIT userChanged(m_user);
-    onClinicLoaded(known.clinic);
+    onClinicLoaded(known->clinic);
 }
 
 void ClinicSession::showCachedDay(QDate day)
@@ -346,6 +352,8 @@ void ClinicSession::onConnectionStateChanged(const ConnectionState &state)
         saveWindowToCache();
     } else if (wasOnline && m_cache && state.dataAsOf.isValid()) {
         m_cache->markCurrent(state.dataAsOf);
+    } else {
+        startFromCacheIfOffline();
     }
 }
 

@@ -14,6 +14,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class QThread;
 class QTimer;
@@ -102,7 +103,7 @@ private:
     void onDayUnavailable(QDate day);
     void onChanges(const ChangeSet &changes);
     void onConnectionStateChanged(const ConnectionState &state);
-    void startFromCache(const CachedIdentity &known);
+    void startFromCacheIfOffline();
     void showCachedDay(QDate day);
     void saveWindowToCache();
 
@@ -120,6 +121,9 @@ private:
     DeskCache *m_cache = nullptr;
     QString m_cacheFile;
     QString m_owner;   // the login and database, whose cache file this desk may read
+    // What the cache knew, kept until the first connection attempt has failed: a desk that
+    // reaches its database starts from it, without a moment of "offline".
+    std::unique_ptr<CachedIdentity> m_cachedIdentity;
 };
 
 void registerFrontdeskMetaTypes();
