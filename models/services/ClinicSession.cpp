@@ -261,6 +261,9 @@ void ClinicSession::startFromCacheIfOffline()
     if (!m_cachedIdentity || m_clinic.isValid() || !cannotReach)
         return;
     const std::unique_ptr<CachedIdentity> known = std::move(m_cachedIdentity);
+    m_copyAsOf = known->asOf;
+    m_state.dataAsOf = m_copyAsOf;
+    Q_EMIT connectionStateChanged(m_state);
     qCInfo(lcDatabase) << "the clinic database cannot be reached; starting from this PC's copy of"
                        << known->asOf.toString(Qt::ISODate);
     m_user = known->user;
@@ -345,7 +348,10 @@ void ClinicSession::onConnectionStateChanged(const ConnectionState &state)
 {
     const bool wasOnline = isOnline();
     m_state = state;
-    Q_EMIT connectionStateChanged(state);
+    // Never read from the database yet: what the desk shows is this PC's copy, as of its time.
+    if (!m_state.dataAsOf.isValid())
+        m_state.dataAsOf = m_copyAsOf;
+    Q_EMIT connectionStateChanged(m_state);
     // Back: the actions kept meanwhile go first, in the order they were taken.
     if (state.status == ConnectionState::Online) {
         m_outbox->replay();

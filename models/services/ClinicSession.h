@@ -124,6 +124,7 @@ private:
     // What the cache knew, kept until the first connection attempt has failed: a desk that
     // reaches its database starts from it, without a moment of "offline".
     std::unique_ptr<CachedIdentity> m_cachedIdentity;
+    QDateTime m_copyAsOf;   // started from the copy: its time, until the database is read
 };
 
 void registerFrontdeskMetaTypes();

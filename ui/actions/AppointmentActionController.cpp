@@ -48,6 +48,14 @@ AppointmentActionController::AppointmentActionController(ClinicSession *session,
     connect(session->dayModel(), &QAbstractItemModel::rowsRemoved, this, &AppointmentActionController::refresh);
     connect(session, &ClinicSession::connectionStateChanged, this, &AppointmentActionController::refresh);
     connect(session->outbox(), &Outbox::opened, this, &AppointmentActionController::refresh);
+    // "Already waiting" is true only while it waits: once sent (or decided), the warning goes.
+    connect(session->outbox(), &Outbox::entriesChanged, this, [this] {
+        if (m_waitingNoticeFor != 0 && !m_session->outbox()->holdsAppointment(m_waitingNoticeFor)) {
+            m_waitingNoticeFor = 0;
+            if (m_banner->kind() == MessageBanner::Kind::Warning)
+                m_banner->clear();
+        }
+    });
     connect(session, &ClinicSession::userChanged, this, &AppointmentActionController::refresh);
     connect(m_tick, &QTimer::timeout, this, &AppointmentActionController::refresh);
     m_tick->start(30 * 1000);
@@ -141,6 +149,7 @@ void AppointmentActionController::trigger(AppointmentAction action)
 void AppointmentActionController::send(AppointmentAction action, const Appointment &appointment)
 {
     m_banner->clear();
+    m_waitingNoticeFor = 0;
     m_session->send(this, simpleCommand(action, appointment.id), [this, action, appointment](const CommandResult &result) {
         if (result.isKept()) {
             Q_EMIT done(tr("%1: %2 (kept on this PC, sent when the connection is back)")
@@ -153,6 +162,7 @@ void AppointmentActionController::send(AppointmentAction action, const Appointme
                                   tr("%1: %2 is already waiting to be sent. It is done once, when the connection "
                                      "is back.").arg(displayText(action), appointment.patientName),
                                   result.code);
+            m_waitingNoticeFor = appointment.id;
             return;
         }
         if (!result.ok) {

@@ -46,6 +46,7 @@ private:
     ClinicSession *m_session;
     ActionRegistry *m_registry;
     MessageBanner *m_banner;
+    qint64 m_waitingNoticeFor = 0;   // the appointment whose "already waiting" warning shows
     QWidget *m_window;
     QTimer *m_tick;
     qint64 m_current = 0;
