@@ -408,6 +408,12 @@ void TestOutboxUi::aRefusedBookingOpensTheDockAndIsDecided()
     const QList<QPushButton *> alternatives = dock->findChildren<QPushButton *>(u"outboxAlternativeButton"_s);
     QVERIFY(!alternatives.isEmpty());
     QVERIFY(dock->findChild<QWidget *>(u"outboxAlternatives"_s)->isVisible());
+    // Found in the demo: side by side in a dock of a third of the window, each time was cut to
+    // "in 22 Nov 09:". Each reads whole in the dock at its narrowest.
+    dock->resize(dock->minimumSizeHint().width(), dock->height());
+    QApplication::processEvents();
+    for (QPushButton *time : alternatives)
+        QVERIFY2(time->width() >= time->sizeHint().width(), qPrintable(time->text()));
     auto *retry = dock->findChild<QPushButton *>(u"outboxRetryButton"_s);
     auto *discard = dock->findChild<QPushButton *>(u"outboxDiscardButton"_s);
     QVERIFY(retry->isEnabled());

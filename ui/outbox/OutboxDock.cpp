@@ -57,7 +57,8 @@ OutboxDock::OutboxDock(ClinicSession *session, QWidget *parent)
     alternatives->setContentsMargins(0, 0, 0, 0);
     m_alternativesLabel = new QLabel(tr("Book another &time instead:"), m_alternatives);
     alternatives->addWidget(m_alternativesLabel);
-    m_alternativesLayout = new QHBoxLayout;
+    // One time per line: side by side, a dock a third of the window wide cut them to "in 22 Nov 09:".
+    m_alternativesLayout = new QVBoxLayout;
     alternatives->addLayout(m_alternativesLayout);
 
     m_retry = new QPushButton(tr("&Retry"), panel);

@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QList>
 
-class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -64,7 +64,7 @@ private:
     QLabel *m_answer;
     QWidget *m_alternatives;
     QLabel *m_alternativesLabel;
-    QHBoxLayout *m_alternativesLayout;
+    QVBoxLayout *m_alternativesLayout;
     QPushButton *m_retry;
     QPushButton *m_discard;
     MessageBanner *m_banner;
