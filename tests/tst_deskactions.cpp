@@ -416,8 +416,7 @@ void TestDeskActions::aDayAskedForOfflineShowsNoRowOfTheDayBefore()
     QTRY_COMPARE(m_session->dayModel()->rowCount(), 2);
 
     // The server goes away for this desk: its sessions end and it cannot log in again.
-    m_db->scalarAsSuperuser(u"alter role %1 nologin"_s.arg(m_login));
-    m_db->scalarAsSuperuser(u"select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '%1'"_s.arg(m_login));
+    m_db->setLoginAllowed(m_login, false);
     QTRY_VERIFY_WITH_TIMEOUT(!m_session->isOnline(), 15000);
     // What is shown is the day as it was, and says so.
     auto *notice = m_window->findChild<QLabel *>(u"dayNotice"_s);
@@ -435,7 +434,7 @@ void TestDeskActions::aDayAskedForOfflineShowsNoRowOfTheDayBefore()
     QVERIFY2(notice->text().contains(u"cannot be shown"_s), qPrintable(notice->text()));
 
     // Back: the day asked for is read and shown.
-    m_db->scalarAsSuperuser(u"alter role %1 login"_s.arg(m_login));
+    m_db->setLoginAllowed(m_login, true);
     const qint64 next = book(day.addDays(1), QTime(9, 0), 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->isOnline(), 30000);
     QTRY_VERIFY(m_session->dayModel()->rowOf(next) >= 0);
@@ -455,8 +454,7 @@ void TestDeskActions::anActionTakenOfflineIsKeptAndSentWhenBack()
     m_window->goToAppointment(id, QDateTime(day, QTime(11, 0), m_clinic.timeZone).toUTC());
     QTRY_COMPARE(m_window->currentAppointmentId(), id);
 
-    m_db->scalarAsSuperuser(u"alter role %1 nologin"_s.arg(m_login));
-    m_db->scalarAsSuperuser(u"select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '%1'"_s.arg(m_login));
+    m_db->setLoginAllowed(m_login, false);
     QTRY_VERIFY_WITH_TIMEOUT(!m_session->isOnline(), 15000);
 
     QAction *confirm = m_window->findChild<QAction *>(u"actionConfirm"_s);
@@ -468,7 +466,7 @@ void TestDeskActions::anActionTakenOfflineIsKeptAndSentWhenBack()
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"kept on this PC"_s));
     QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(id)).toString(), u"booked"_s);
 
-    m_db->scalarAsSuperuser(u"alter role %1 login"_s.arg(m_login));
+    m_db->setLoginAllowed(m_login, true);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->isOnline(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!outboxCount->isVisible(), 10000);
     QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(id)).toString(), u"confirmed"_s);

@@ -102,7 +102,6 @@ private:
     QString freshPath() const { return m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + u"/cache.sqlite"_s); }
     ConnectionSettings deskSettings(const QString &login) const;
     std::unique_ptr<ClinicSession> startDesk(const QString &login, const QString &cacheFile);
-    void shutOut(const QString &login, bool shut);
     BookingRequest agentBooking(QDate day, QTime at, const QString &name) const;
     static bool arrived(QSignalSpy &changes, qint64 appointmentId);
     // One value read straight from the cache file, as anyone on this PC could.
@@ -130,7 +129,7 @@ void TestDeskCache::init()
 {
     // A test that failed while the desk was shut out must not shut out the next one.
     if (m_db)
-        shutOut(m_login, false);
+        m_db->setLoginAllowed(m_login, true);
 }
 
 void TestDeskCache::cleanupTestCase()
@@ -358,13 +357,6 @@ std::unique_ptr<ClinicSession> TestDeskCache::startDesk(const QString &login, co
     return session;
 }
 
-void TestDeskCache::shutOut(const QString &login, bool shut)
-{
-    m_db->scalarAsSuperuser(u"alter role %1 %2"_s.arg(login, shut ? u"nologin"_s : u"login"_s));
-    if (shut)
-        m_db->scalarAsSuperuser(u"select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '%1'"_s.arg(login));
-}
-
 BookingRequest TestDeskCache::agentBooking(QDate day, QTime at, const QString &name) const
 {
     BookingRequest r;
@@ -469,7 +461,7 @@ void TestDeskCache::aDeskStartedOfflineShowsTheCopyAndSaysSo()
     QCOMPARE(modeOf(m_cacheFile), 0600);
 
     // The next morning the server cannot be reached: the desk starts from the copy.
-    shutOut(m_login, true);
+    m_db->setLoginAllowed(m_login, false);
     auto desk = startDesk(m_login, m_cacheFile);
     QTRY_VERIFY_WITH_TIMEOUT(desk->clinic().isValid(), 10000);
     QVERIFY(!desk->isOnline());
@@ -496,7 +488,7 @@ void TestDeskCache::aDeskStartedOfflineShowsTheCopyAndSaysSo()
     // Back: the database's own rows replace the copy, and the queue is the live one.
     const BookingResult whileAway = m_db->bookOnOwnThread(agentBooking(day, QTime(12, 0), u"Gus Away"_s));
     QVERIFY(whileAway.ok);
-    shutOut(m_login, false);
+    m_db->setLoginAllowed(m_login, true);
     QTRY_COMPARE_WITH_TIMEOUT(desk->connectionState().status, ConnectionState::Online, 20000);
     QTRY_COMPARE(desk->dayModel()->loadState(), DayModel::LoadState::Loaded);
     QTRY_VERIFY(desk->dayModel()->rowOf(whileAway.appointmentId) >= 0);
@@ -511,7 +503,7 @@ void TestDeskCache::aDayNotKeptIsNotShownOffline()
         QTRY_COMPARE_WITH_TIMEOUT(desk->connectionState().status, ConnectionState::Online, 10000);
         QTRY_COMPARE(desk->dayModel()->loadState(), DayModel::LoadState::Loaded);
     }
-    shutOut(m_login, true);
+    m_db->setLoginAllowed(m_login, false);
     auto desk = startDesk(m_login, m_cacheFile);
     QTRY_COMPARE_WITH_TIMEOUT(desk->dayModel()->loadState(), DayModel::LoadState::FromCache, 10000);
     for (const QDate day : { today.addDays(31), today.addDays(-8) }) {
@@ -522,7 +514,7 @@ void TestDeskCache::aDayNotKeptIsNotShownOffline()
     }
     desk->showDay(today.addDays(30));
     QTRY_COMPARE(desk->dayModel()->loadState(), DayModel::LoadState::FromCache);
-    shutOut(m_login, false);
+    m_db->setLoginAllowed(m_login, true);
 }
 
 void TestDeskCache::anotherLoginOnThisPcWipesTheCopy()
@@ -533,7 +525,7 @@ void TestDeskCache::anotherLoginOnThisPcWipesTheCopy()
         QTRY_COMPARE(desk->dayModel()->loadState(), DayModel::LoadState::Loaded);
     }
     const QString other = m_db->createLogin(u"receptionist"_s, m_clinic.id);
-    shutOut(other, true);
+    m_db->setLoginAllowed(other, false);
     auto desk = startDesk(other, m_cacheFile);
     // Offline from the start, and nothing of the first login's to show.
     QTRY_COMPARE_WITH_TIMEOUT(desk->connectionState().status, ConnectionState::Offline, 10000);
@@ -544,7 +536,7 @@ void TestDeskCache::anotherLoginOnThisPcWipesTheCopy()
     QCOMPARE(fileScalar(u"select count(*) from appointments"_s).toInt(), 0);
     QCOMPARE(fileScalar(u"select count(*) from days"_s).toInt(), 0);
     QVERIFY(fileScalar(u"select value from meta where key = 'owner'"_s).toString().startsWith(other));
-    shutOut(other, false);
+    m_db->setLoginAllowed(other, true);
 }
 
 void TestDeskCache::signingOutWipesTheCopy()

@@ -1,6 +1,8 @@
 #include "ConnectionStatusLabel.h"
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "cache/DeskCache.h"
+#include "common/Confirmation.h"
 #include "day/DayModel.h"
 #include "live/NewBookingsModel.h"
 #include "patients/PatientDock.h"
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void connectionLabelTexts_data();
     void connectionLabelTexts();
     void aPatientIsFoundAndNotedFromTheKeyboard();
+    void signingOutAsksThenWipesThisPcsCopyAndCloses();
 
 private:
     qint64 bookElsewhere(QDate day, QTime time, qint64 providerIndex = 0);
@@ -371,6 +374,24 @@ void TestMainWindow::aPatientIsFoundAndNotedFromTheKeyboard()
         return false;
     };
     QTRY_VERIFY(listed());
+}
+
+void TestMainWindow::signingOutAsksThenWipesThisPcsCopyAndCloses()
+{
+    const QString copy = m_session->cache()->path();
+    QTRY_VERIFY(QFile::exists(copy));   // the days around today, saved once online
+    // Asked first: "no" keeps everything.
+    Confirmation::setNextAnswer(false);
+    action("actionSignOut")->trigger();
+    QVERIFY(m_window->isVisible());
+    QTest::qWait(200);   // a wipe would have reached the cache's thread by now
+    QVERIFY(QFile::exists(copy));
+
+    Confirmation::setNextAnswer(true);
+    action("actionSignOut")->trigger();
+    QTRY_VERIFY(!m_window->isVisible());
+    QTRY_VERIFY(!QFile::exists(copy));
+    QVERIFY(!QFile::exists(copy + QStringLiteral("-wal")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -134,12 +134,8 @@ CommandResult TestOutbox::sendAndWait(const Command &command)
 
 void TestOutbox::shutOutTheDesk(bool shut)
 {
-    bool ok = false;
-    m_cluster->psql(u"postgres"_s, u"alter role %1 %2"_s.arg(m_login, shut ? u"nologin"_s : u"login"_s), &ok);
-    QVERIFY(ok);
+    QVERIFY(m_cluster->setLoginAllowed(m_login, !shut));
     if (shut) {
-        m_cluster->psql(u"postgres"_s, u"select count(*) filter (where pg_terminate_backend(pid)) from ("
-                                        "select pid from pg_stat_activity where usename = '%1' offset 0) desk"_s.arg(m_login));
         QTRY_VERIFY_WITH_TIMEOUT(m_session->connectionState().status != ConnectionState::Online, 5000);
     }
 }

@@ -185,9 +185,7 @@ std::unique_ptr<DeskProcess> TestOutboxCrash::startDesk()
 
 void TestOutboxCrash::shutOutTheDesk(bool shut)
 {
-    bool ok = false;
-    m_cluster->psql(u"postgres"_s, u"alter role %1 %2"_s.arg(m_login, shut ? u"nologin"_s : u"login"_s), &ok);
-    QVERIFY(ok);
+    QVERIFY(m_cluster->setLoginAllowed(m_login, !shut));
     if (shut)
         endTheDesksBackends();
 }

@@ -15,6 +15,7 @@
 #include "live/NewBookingsModel.h"
 #include "live/NewBookingsPanel.h"
 #include "outbox/Outbox.h"
+#include "outbox/OutboxCountLabel.h"
 #include "outbox/OutboxDock.h"
 #include "text/ErrorTexts.h"
 #include "patients/PatientDock.h"
@@ -62,7 +63,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     , m_dayPicker(new QDateEdit(this))
     , m_newCount(new QLabel(this))
     , m_followUpCount(new QLabel(this))
-    , m_outboxCount(new QLabel(this))
+    , m_outboxCount(new OutboxCountLabel(session->outbox(), this))
     , m_clinicClock(new QLabel(this))
     , m_connection(new ConnectionStatusLabel(this))
 {
@@ -87,9 +88,7 @@ MainWindow::MainWindow(ClinicSession *session, QWidget *parent)
     m_clinicClock->setObjectName(QStringLiteral("clinicClock"));
     m_followUpCount->setObjectName(QStringLiteral("followUpCount"));
     statusBar()->addPermanentWidget(m_followUpCount);
-    m_outboxCount->setObjectName(QStringLiteral("outboxCount"));
     statusBar()->addPermanentWidget(m_outboxCount);
-    m_outboxCount->hide();
     statusBar()->addPermanentWidget(m_newCount);
     statusBar()->addPermanentWidget(m_clinicClock);
     statusBar()->addPermanentWidget(m_connection);
@@ -338,28 +337,16 @@ void MainWindow::connectSession()
 {
     DayModel *day = m_session->dayModel();
     Outbox *outbox = m_session->outbox();
-    connect(outbox, &Outbox::entriesChanged, this, &MainWindow::updateOutboxCount);
     connect(outbox, &Outbox::opened, this, &MainWindow::updateDayNotice);
-    connect(outbox, &Outbox::opened, this, [this, outbox] {
-        // Refused actions kept from an earlier run still wait for a person.
-        for (const OutboxEntry &entry : outbox->entries()) {
-            if (entry.state == OutboxEntry::State::Conflict) {
-                m_outboxDock->showEntry(entry.seq);
-                return;
-            }
-        }
-    });
     connect(outbox, &Outbox::applied, this, [this](const OutboxEntry &entry) {
         statusBar()->showMessage(tr("Sent from this PC: %1").arg(entry.summary), 8000);
     });
     connect(outbox, &Outbox::conflicted, this, [this](const OutboxEntry &entry) {
-        // Never dropped, never forced: a person decides, in the outbox dock (shown, not focused:
-        // the receptionist may be typing).
+        // The dock shows it (OutboxDock); the banner says where to decide.
         m_banner->showMessage(MessageBanner::Kind::Error,
                               tr("Not done: %1. %2 Decide in the outbox (Ctrl+4).")
                                   .arg(entry.summary, errorText(entry.lastAnswer.code)),
                               entry.lastAnswer.code + u": " + entry.lastAnswer.message);
-        m_outboxDock->showEntry(entry.seq);
     });
     connect(outbox, &Outbox::storeFailed, this, [this](const QString &why) {
         m_banner->showMessage(MessageBanner::Kind::Error, tr("This PC cannot keep actions for later: %1").arg(why));
@@ -485,7 +472,7 @@ void MainWindow::updateDayNotice()
 
 void MainWindow::signOut()
 {
-    const int waiting = m_session->outbox()->pendingCount() + m_session->outbox()->conflictCount();
+    const int waiting = int(m_session->outbox()->entries().size());   // waiting or refused: not done
     QString question = tr("This removes this PC's copy of the clinic's appointments and follow-ups, and closes "
                           "Frontdesk.");
     if (waiting > 0)
@@ -609,17 +596,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     DeskSettings::setValue(DeskSettings::Key::MainWindowGeometry, saveGeometry());
     DeskSettings::setValue(DeskSettings::Key::MainWindowState, saveState());
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::updateOutboxCount()
-{
-    const Outbox *outbox = m_session->outbox();
-    const int pending = outbox->pendingCount();
-    const int conflicts = outbox->conflictCount();
-    m_outboxCount->setVisible(pending + conflicts > 0);
-    m_outboxCount->setText(conflicts > 0 ? tr("Outbox: %1 waiting, %2 need you").arg(pending).arg(conflicts)
-                                         : tr("Outbox: %1 waiting").arg(pending));
-    m_outboxCount->setToolTip(tr("Actions kept on this PC until the clinic database has taken them (Ctrl+4)"));
 }
 
 } // namespace frontdesk

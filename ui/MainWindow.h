@@ -23,6 +23,7 @@ class PatientDock;
 struct FollowUp;
 class MessageBanner;
 class NewBookingsPanel;
+class OutboxCountLabel;
 class OutboxDock;
 struct Appointment;
 enum class ActionId;
@@ -69,7 +70,6 @@ private:
     void updateWindowTitle();
     void updateDayNotice();
     void signOut();
-    void updateOutboxCount();
     void updateClock();
     void onAppointmentArrived(const Appointment &appointment);
     void showContextMenu(QWidget *view, const QPoint &position);
@@ -94,7 +94,7 @@ private:
     QDateEdit *m_dayPicker;
     QLabel *m_newCount;
     QLabel *m_followUpCount;
-    QLabel *m_outboxCount;
+    OutboxCountLabel *m_outboxCount;
     QLabel *m_clinicClock;
     ConnectionStatusLabel *m_connection;
     QSystemTrayIcon *m_tray = nullptr;

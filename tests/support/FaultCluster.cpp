@@ -135,6 +135,18 @@ bool FaultCluster::resume()
     return signalServer(SIGCONT);
 }
 
+bool FaultCluster::setLoginAllowed(const QString &login, bool allowed)
+{
+    bool ok = false;
+    psql(QStringLiteral("postgres"), QStringLiteral("alter role %1 %2").arg(login, allowed ? QStringLiteral("login") : QStringLiteral("nologin")), &ok);
+    if (ok && !allowed) {
+        // offset 0: each backend is terminated once, not once per evaluation of the filter.
+        psql(QStringLiteral("postgres"), QStringLiteral("select count(*) filter (where pg_terminate_backend(pid)) from ("
+                                                        "select pid from pg_stat_activity where usename = '%1' offset 0) desk").arg(login), &ok);
+    }
+    return ok;
+}
+
 QString FaultCluster::psql(const QString &database, const QString &sql, bool *ok)
 {
     return psqlIn(m_dir, database, sql, ok);

@@ -36,6 +36,9 @@ public:
     // pg_terminate_backend of the backends whose application_name is `applicationName`;
     // returns how many were ended.
     int terminateBackends(const QString &applicationName);
+    // TestDatabase::setLoginAllowed through psql in the event loop, for a test whose GUI thread is
+    // watched by a stall probe; false when psql failed.
+    bool setLoginAllowed(const QString &login, bool allowed);
 
     // Runs SQL as the superuser through psql (in the event loop); its output, trimmed.
     QString psql(const QString &database, const QString &sql, bool *ok = nullptr);

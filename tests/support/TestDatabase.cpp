@@ -125,6 +125,13 @@ QString TestDatabase::conninfo() const
     return url + m_name;
 }
 
+void TestDatabase::setLoginAllowed(const QString &login, bool allowed) const
+{
+    scalarAsSuperuser(QStringLiteral("alter role %1 %2").arg(login, allowed ? QStringLiteral("login") : QStringLiteral("nologin")));
+    if (!allowed)
+        scalarAsSuperuser(QStringLiteral("select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '%1'").arg(login));
+}
+
 QVariant TestDatabase::scalarAsSuperuser(const QString &sql) const
 {
     const QString name = QStringLiteral("super-") + QUuid::createUuid().toString(QUuid::Id128);

@@ -63,6 +63,9 @@ public:
 
     // The same as the cluster's superuser, for the few checks only a superuser may make.
     QVariant scalarAsSuperuser(const QString &sql) const;
+    // A login shut out while the server stays up for everyone else (`alter role ... nologin`, its
+    // sessions ended), or let in again: a desk offline as a dropped network makes it.
+    void setLoginAllowed(const QString &login, bool allowed) const;
 
     // Runs one statement, as the schema's owner, and returns the first column of the first row.
     QVariant scalar(const QString &sql) const;

@@ -98,6 +98,18 @@ OutboxDock::OutboxDock(ClinicSession *session, QWidget *parent)
         showCurrent();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxDock::showCurrent);
+    // Never dropped, never forced: a person decides here. Shown, not focused (the receptionist
+    // may be typing), when a replay is refused and when refusals remain from an earlier run.
+    Outbox *outbox = session->outbox();
+    connect(outbox, &Outbox::conflicted, this, [this](const OutboxEntry &entry) { showEntry(entry.seq); });
+    connect(outbox, &Outbox::opened, this, [this, outbox] {
+        for (const OutboxEntry &entry : outbox->entries()) {
+            if (entry.state == OutboxEntry::State::Conflict) {
+                showEntry(entry.seq);
+                return;
+            }
+        }
+    });
     showCurrent();
 }
 
