@@ -30,7 +30,10 @@ function(frontdesk_add_test)
             "QT_LOGGING_RULES=frontdesk.*.debug=false"
             "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/settings/${T_NAME}"
             "XDG_CACHE_HOME=${CMAKE_CURRENT_BINARY_DIR}/cache/${T_NAME}"
-            "XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data/${T_NAME}")
+            "XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data/${T_NAME}"
+            # A test function stuck for a minute ends with QtTest's stack trace of every thread,
+            # well before CTest's timeout would end the test with no word of where it was.
+            "QTEST_FUNCTION_TIMEOUT=60000")
     if(T_FAULTS)
         list(APPEND env "FRONTDESK_PGCLUSTER=${PROJECT_SOURCE_DIR}/tests/pgcluster.sh"
                         "FRONTDESK_PREPARE_TEMPLATE=${PROJECT_SOURCE_DIR}/tests/prepare-template.sh"
@@ -38,7 +41,7 @@ function(frontdesk_add_test)
         add_dependencies(${T_NAME} frontdesk-admin)
     endif()
     if(NOT T_TIMEOUT)
-        set(T_TIMEOUT 120)
+        set(T_TIMEOUT 300)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${env}" TIMEOUT ${T_TIMEOUT})
     if(T_DATABASE)

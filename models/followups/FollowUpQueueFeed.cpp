@@ -52,12 +52,14 @@ FollowUpQueueFeed::FollowUpQueueFeed(ClinicSession *session, FollowUpQueueModel 
         m_model->setTimeZone(clinic.timeZone);
         if (m_session->isOnline())
             reload();
-        else
+        else if (m_session->startedFromCopy())
             readCopy();
     });
     connect(session, &ClinicSession::connectionStateChanged, this, [this](const ConnectionState &state) {
         if (state.status == ConnectionState::Online)
             reload();
+        else if (state.status != ConnectionState::Connecting && m_session->clinic().isValid())
+            readCopy();   // the database gave the clinic, then went before it gave the queue
     });
 }
 
@@ -84,6 +86,7 @@ void FollowUpQueueFeed::read()
     m_session->read(this, FollowUpQueries::open(m_session->clinic().id), [this](const Result<FollowUpQueue> &queue) {
         m_reading = false;
         if (queue) {
+            m_readFromDatabase = true;
             const QDateTime now = QDateTime::currentDateTimeUtc();
             m_model->setNow(now);
             m_model->setQueue(*queue);
@@ -101,11 +104,12 @@ void FollowUpQueueFeed::read()
 void FollowUpQueueFeed::readCopy()
 {
     DeskCache *cache = m_session->cache();
-    if (!cache)
+    if (!cache || m_readFromDatabase || m_copyAsked)
         return;
+    m_copyAsked = true;   // once: every reconnect attempt need not read it again
     cache->loadQueue(this, [this](const std::optional<CachedQueue> &copy) {
-        // The database's own queue came first: it wins.
-        if (!copy || m_session->isOnline() || (m_model->rowCount() > 0 && !m_model->copyAsOf().isValid()))
+        // The database's own queue, once read, is newer than any copy, even when the desk is offline now.
+        if (!copy || m_readFromDatabase || m_session->isOnline())
             return;
         m_model->setNow(QDateTime::currentDateTimeUtc());
         m_model->setQueue(copy->queue);

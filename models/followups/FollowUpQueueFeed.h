@@ -35,6 +35,8 @@ private:
     QTimer *m_clock;
     bool m_reading = false;
     bool m_readAgain = false;
+    bool m_readFromDatabase = false;   // once: a copy is never shown over it
+    bool m_copyAsked = false;
 };
 
 } // namespace frontdesk

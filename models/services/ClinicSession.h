@@ -59,6 +59,9 @@ public:
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
     bool isOnline() const { return m_state.status == ConnectionState::Online; }
+    // Started while the database could not be reached: the clinic and its days came from this
+    // PC's copy, until the database reads them again.
+    bool startedFromCopy() const { return m_copyAsOf.isValid(); }
     // Whether a staff action can be taken now: sent at once, or kept in the outbox for later.
     bool canTakeActions() const;
     QDate day() const { return m_day; }

@@ -141,10 +141,14 @@ QVariant TestDatabase::scalarAsSuperuser(const QString &sql) const
         url.chop(QStringLiteral("postgres").size());
         QSqlDatabase db = withPassword(url + m_name).value().addDatabase(name);
         QSqlQuery q(db);
-        if (db.open() && q.exec(sql) && q.next())
-            value = q.value(0);
-        else
-            qWarning("scalarAsSuperuser(%s) failed: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        // A statement that returns no row (alter role, say) has no value, and has not failed.
+        if (db.open() && q.exec(sql)) {
+            if (q.next())
+                value = q.value(0);
+        } else {
+            qWarning("scalarAsSuperuser(%s) failed: %s", qPrintable(sql),
+                     qPrintable(db.isOpen() ? q.lastError().text() : db.lastError().text()));
+        }
     }
     QSqlDatabase::removeDatabase(name);
     return value;
