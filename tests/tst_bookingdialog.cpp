@@ -1,5 +1,6 @@
 #include "BookingDialog.h"
 #include "TestDatabase.h"
+#include "booking/OpeningHours.h"
 #include "booking/PatientFinder.h"
 #include "common/MessageBanner.h"
 #include "patients/PatientMatchesModel.h"
@@ -130,6 +131,8 @@ private Q_SLOTS:
     void closedMessageNamesTheOpeningHours();
     void neverSuggestsThePast_data();
     void neverSuggestsThePast();
+    void firstStartFitsTheVisitBeforeClosing_data();
+    void firstStartFitsTheVisitBeforeClosing();
     void timesFollowTheLocale_data();
     void timesFollowTheLocale();
     void bookedSignalCarriesIdAndStart();
@@ -168,6 +171,10 @@ private:
                              const QString &phone, const QString &service = {}, const QString &notes = {});
     QString storedSlot(qint64 id) const;
     static QString slot(QDate day, QTime start, int minutes, qint64 providerId);
+    // Where a form opened at `now` with a start in the past begins, at a test clinic (open
+    // 00:00-24:00 every day): the next quarter hour, or the next day's midnight when a visit of
+    // `minutes` from there would run past this one's.
+    static QDateTime nextStartAtAnAllDayClinic(const QDateTime &now, const QTimeZone &zone, int minutes);
     static QStringList mnemonicClashes(QWidget *dialog);
     template <typename T>
     static T *child(QWidget *dialog, const char *name)
@@ -343,6 +350,15 @@ Appointment TestBookingDialog::bookDirectly(QDate day, QTime start, int minutes,
     a.service = service;
     a.notes = notes;
     return a;
+}
+
+QDateTime TestBookingDialog::nextStartAtAnAllDayClinic(const QDateTime &now, const QTimeZone &zone, int minutes)
+{
+    const qint64 quarter = 15 * 60;
+    const QDateTime next = QDateTime::fromSecsSinceEpoch((now.toSecsSinceEpoch() / quarter + 1) * quarter, zone);
+    if (next.addSecs(60 * minutes).date() == next.date() || next.addSecs(60 * minutes).time() == QTime(0, 0))
+        return next;
+    return QDateTime(next.date().addDays(1), QTime(0, 0), zone);
 }
 
 QString TestBookingDialog::storedSlot(qint64 id) const
@@ -884,14 +900,71 @@ void TestBookingDialog::neverSuggestsThePast()
         QCOMPARE(shown.date(), today.addDays(1));
         QCOMPARE(shown.time(), QTime(8, 0));
     } else {
-        // The next quarter hour from now, in the clinic's zone.
-        QVERIFY2(shown > before && shown <= after.addSecs(900), qPrintable(shown.toString(Qt::ISODate)));
+        // The next quarter hour from now, in the clinic's zone; in its day's last half hour, the
+        // next day's midnight (this test failed there before it knew: the clinic was right).
+        QVERIFY2(shown == nextStartAtAnAllDayClinic(before, zone, 30) || shown == nextStartAtAnAllDayClinic(after, zone, 30),
+                 qPrintable(shown.toString(Qt::ISODate)));
+        QVERIFY(shown > before);
         QCOMPARE(shown.time().minute() % 15, 0);
         QCOMPARE(shown.time().second(), 0);
         QCOMPARE(shown.time().msec(), 0);
     }
     // What it would send starts there too.
     QCOMPARE(dialog->request().startsAt, shown.toUTC());
+}
+
+void TestBookingDialog::firstStartFitsTheVisitBeforeClosing_data()
+{
+    // The clock is given, not read: what the dialog starts at whatever the time of the run.
+    QTest::addColumn<QString>("timeZone");
+    QTest::addColumn<QTime>("opens");
+    QTest::addColumn<QTime>("closes");   // 23:59:59.999 is the database's 24:00
+    QTest::addColumn<QDateTime>("now");  // in the clinic's zone
+    QTest::addColumn<int>("minutes");
+    QTest::addColumn<QDateTime>("expected");
+    const QTime endOfDay(23, 59, 59, 999);
+    const QTimeZone pagoPago("Pacific/Pago_Pago");
+    const QTimeZone utc = QTimeZone::utc();
+    const QDate sat(2026, 11, 21);
+    const QDate sun = sat.addDays(1);
+    QTest::newRow("mid-morning") << QStringLiteral("UTC") << QTime(0, 0) << endOfDay << QDateTime(sat, QTime(10, 7), utc) << 30
+                                 << QDateTime(sat, QTime(10, 15), utc);
+    QTest::newRow("on a quarter: the next one") << QStringLiteral("UTC") << QTime(0, 0) << endOfDay << QDateTime(sat, QTime(10, 0), utc)
+                                                << 30 << QDateTime(sat, QTime(10, 15), utc);
+    QTest::newRow("ends at midnight exactly") << QStringLiteral("UTC") << QTime(0, 0) << endOfDay
+                                              << QDateTime(sat, QTime(23, 20), utc) << 30 << QDateTime(sat, QTime(23, 30), utc);
+    // Found by the clock: tst_bookingdialog failed from 23:30 in each of its clinics' zones.
+    QTest::newRow("would run past midnight") << QStringLiteral("Pacific/Pago_Pago") << QTime(0, 0) << endOfDay
+                                             << QDateTime(sat, QTime(23, 32), pagoPago) << 30 << QDateTime(sun, QTime(0, 0), pagoPago);
+    QTest::newRow("45 minutes from 23:05") << QStringLiteral("UTC") << QTime(0, 0) << endOfDay << QDateTime(sat, QTime(23, 5), utc) << 45
+                                           << QDateTime(sat, QTime(23, 15), utc);
+    QTest::newRow("45 minutes from 23:20") << QStringLiteral("UTC") << QTime(0, 0) << endOfDay << QDateTime(sat, QTime(23, 20), utc) << 45
+                                           << QDateTime(sun, QTime(0, 0), utc);
+    QTest::newRow("closing at six") << QStringLiteral("UTC") << QTime(8, 0) << QTime(18, 0) << QDateTime(sat, QTime(17, 40), utc) << 30
+                                    << QDateTime(sun, QTime(8, 0), utc);
+    QTest::newRow("before opening") << QStringLiteral("UTC") << QTime(8, 0) << QTime(18, 0) << QDateTime(sat, QTime(6, 10), utc) << 30
+                                    << QDateTime(sat, QTime(8, 0), utc);
+}
+
+void TestBookingDialog::firstStartFitsTheVisitBeforeClosing()
+{
+    QFETCH(QString, timeZone);
+    QFETCH(QTime, opens);
+    QFETCH(QTime, closes);
+    QFETCH(QDateTime, now);
+    QFETCH(int, minutes);
+    QFETCH(QDateTime, expected);
+    Clinic clinic;
+    clinic.timeZone = QTimeZone(timeZone.toUtf8());
+    clinic.opensAt = opens;
+    clinic.closesAt = closes;
+    clinic.openDays = { 1, 2, 3, 4, 5, 6, 7 };
+    const QDateTime start = OpeningHours(clinic).firstStart(now.addSecs(-3 * 3600), now, minutes);
+    QCOMPARE(start, expected);
+    QCOMPARE(start.timeZone(), clinic.timeZone);
+    // And the test's own expectation for the dialogs opened at the real time agrees where it applies.
+    if (opens == QTime(0, 0))
+        QCOMPARE(nextStartAtAnAllDayClinic(now, clinic.timeZone, minutes), expected);
 }
 
 void TestBookingDialog::timesFollowTheLocale_data()
@@ -1371,8 +1444,12 @@ void TestBookingDialog::prefillFillsTheForm()
     if (start == u"future") {
         QCOMPARE(shown.toUTC(), values.startsAt);
     } else if (start == u"past") {
-        // Never the past: the next quarter hour from now, as on opening.
-        QVERIFY2(shown > before && shown <= QDateTime::currentDateTimeUtc().addSecs(900), qPrintable(shown.toString(Qt::ISODate)));
+        // Never the past: the next quarter hour from now, as on opening (45 minutes to fit before midnight).
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        QVERIFY2(shown == nextStartAtAnAllDayClinic(before, clinic.timeZone, 45)
+                     || shown == nextStartAtAnAllDayClinic(after, clinic.timeZone, 45),
+                 qPrintable(shown.toString(Qt::ISODate)));
+        QVERIFY(shown > before);
         QCOMPARE(shown.time().minute() % 15, 0);
     } else {
         QCOMPARE(shown.toUTC(), QDateTime(m_tomorrow, QTime(10, 0), QTimeZone::utc()));   // as opened
