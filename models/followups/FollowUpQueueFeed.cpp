@@ -109,8 +109,12 @@ void FollowUpQueueFeed::readCopy()
     m_copyAsked = true;   // once: every reconnect attempt need not read it again
     cache->loadQueue(this, [this](const std::optional<CachedQueue> &copy) {
         // The database's own queue, once read, is newer than any copy, even when the desk is offline now.
-        if (!copy || m_readFromDatabase || m_session->isOnline())
+        if (!copy || m_readFromDatabase)
             return;
+        if (m_session->isOnline()) {
+            m_copyAsked = false;   // back before the answer: should the read fail, ask again
+            return;
+        }
         m_model->setNow(QDateTime::currentDateTimeUtc());
         m_model->setQueue(copy->queue);
         m_model->setCopyAsOf(copy->asOf);
