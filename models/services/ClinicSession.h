@@ -59,8 +59,8 @@ public:
     const DeskUser &user() const { return m_user; }
     const ConnectionState &connectionState() const { return m_state; }
     bool isOnline() const { return m_state.status == ConnectionState::Online; }
-    // Started while the database could not be reached: the clinic and its days came from this
-    // PC's copy, until the database reads them again.
+    // Whether the session began from this PC's copy (the database could not be reached at first).
+    // It stays so once the database is read: it says where the desk started, not what it shows now.
     bool startedFromCopy() const { return m_copyAsOf.isValid(); }
     // Whether a staff action can be taken now: sent at once, or kept in the outbox for later.
     bool canTakeActions() const;
