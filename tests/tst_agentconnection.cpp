@@ -189,10 +189,7 @@ BookingRequest TestAgentConnection::request(int hour) const
 
 ConnectionSettings TestAgentConnection::agentSettings() const
 {
-    ConnectionSettings as = m_db->settings();
-    as.user = m_agentLogin;
-    as.password = TestDatabase::loginPassword();
-    return as;
+    return m_db->settingsAs(m_agentLogin);
 }
 
 int TestAgentConnection::appointments(qint64 id) const

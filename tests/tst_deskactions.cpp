@@ -124,10 +124,7 @@ void TestDeskActions::initTestCase()
     // A manager, so that reopening is on offer too; a receptionist's rules are held to the
     // database in tst_appointmentactions.
     m_login = m_db->createLogin(u"manager"_s, m_clinic.id);
-    ConnectionSettings asDesk = m_db->settings();
-    asDesk.user = m_login;
-    asDesk.password = TestDatabase::loginPassword();
-    m_session = std::make_unique<ClinicSession>(asDesk, m_clinic.id);
+    m_session = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     m_tester = std::make_unique<QAbstractItemModelTester>(m_session->dayModel(),
                                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window = std::make_unique<MainWindow>(m_session.get());

@@ -8,6 +8,7 @@
 #include "followups/FollowUpQueueModel.h"
 #include "services/ClinicSession.h"
 #include "settings/DeskSettings.h"
+#include "support/SqliteFilePeek.h"
 #include "support/TestDatabase.h"
 
 #include <QFile>
@@ -101,7 +102,6 @@ private Q_SLOTS:
 
 private:
     QString freshPath() const { return m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + u"/cache.sqlite"_s); }
-    ConnectionSettings deskSettings(const QString &login) const;
     std::unique_ptr<ClinicSession> startDesk(const QString &login, const QString &cacheFile);
     BookingRequest agentBooking(QDate day, QTime at, const QString &name) const;
     static bool arrived(QSignalSpy &changes, qint64 appointmentId);
@@ -342,17 +342,9 @@ void TestDeskCache::wipingLeavesNoFile()
     QVERIFY(!QFile::exists(path));
 }
 
-ConnectionSettings TestDeskCache::deskSettings(const QString &login) const
-{
-    ConnectionSettings settings = m_db->settings();
-    settings.user = login;
-    settings.password = TestDatabase::loginPassword();
-    return settings;
-}
-
 std::unique_ptr<ClinicSession> TestDeskCache::startDesk(const QString &login, const QString &cacheFile)
 {
-    auto session = std::make_unique<ClinicSession>(deskSettings(login), m_clinic.id);
+    auto session = std::make_unique<ClinicSession>(m_db->settingsAs(login), m_clinic.id);
     session->setCacheFile(cacheFile);
     session->start();
     return session;
@@ -410,27 +402,14 @@ bool TestDeskCache::arrived(QSignalSpy &changes, qint64 appointmentId)
 
 QVariant TestDeskCache::fileScalar(const QString &sql) const
 {
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-        db.setDatabaseName(m_cacheFile);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"peek"_s);
-    return value;
+    return sqliteScalar(m_cacheFile, sql);
 }
 
 void TestDeskCache::aDeskThatReachesItsDatabaseNeverShowsTheCopy()
 {
     // The copy from the test before is there; the database answers: not a moment of "offline".
     QVERIFY(QFile::exists(m_cacheFile));
-    auto desk = std::make_unique<ClinicSession>(deskSettings(m_login), m_clinic.id);
+    auto desk = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     desk->setCacheFile(m_cacheFile);
     QSignalSpy states(desk->dayModel(), &DayModel::loadStateChanged);
     QSignalSpy queueCopies(desk->followUps(), &FollowUpQueueModel::copyAsOfChanged);
@@ -451,7 +430,7 @@ void TestDeskCache::aDeskCutOffBeforeItReadTheQueueShowsTheQueuesCopy()
     // The database gave the clinic and the day, and went before it gave the queue (read a quarter
     // of a second after the desk is online): the copy is better than an empty queue.
     QVERIFY(QFile::exists(m_cacheFile));
-    auto desk = std::make_unique<ClinicSession>(deskSettings(m_login), m_clinic.id);
+    auto desk = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     desk->setCacheFile(m_cacheFile);
     bool cut = false;
     connect(desk.get(), &ClinicSession::connectionStateChanged, this, [&](const ConnectionState &state) {

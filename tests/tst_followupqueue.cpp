@@ -112,10 +112,7 @@ void TestFollowUpQueue::initTestCase()
     m_desk1 = m_db->createLogin(u"receptionist"_s, m_clinic.id);
     m_desk2 = m_db->createLogin(u"receptionist"_s, m_clinic.id);
     const auto sessionOf = [this](const QString &login) {
-        ConnectionSettings s = m_db->settings();
-        s.user = login;
-        s.password = TestDatabase::loginPassword();
-        return std::make_unique<ClinicSession>(s, m_clinic.id);
+        return std::make_unique<ClinicSession>(m_db->settingsAs(login), m_clinic.id);
     };
     m_session = sessionOf(m_desk1);
     m_other = sessionOf(m_desk2);

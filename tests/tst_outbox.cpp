@@ -3,14 +3,13 @@
 // person; what the AI agent booked meanwhile all arrives. The server is a cluster of this test's own.
 #include "FaultCluster.h"
 #include "StallProbe.h"
+#include "SqliteFilePeek.h"
 #include "TestDatabase.h"
 #include "day/DayModel.h"
 #include "live/NewBookingsModel.h"
 #include "outbox/Outbox.h"
 #include "services/ClinicSession.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 #include <QtTest>
 
@@ -36,14 +35,12 @@ private Q_SLOTS:
     void everythingBookedWhileAwayArrives();
 
 private:
-    ConnectionSettings deskSettings() const;
     bool waitOnline(int limitMs = 20000);
     BookingRequest request(QTime at, const QString &name) const;
     CommandResult sendAndWait(const Command &command);
     // The desk's login may not connect (its connections ended), while the server stays up for
     // everyone else: the desk is offline and the agent goes on booking.
     void shutOutTheDesk(bool shut);
-    QString integrityOfTheOutboxFile();
 
     std::unique_ptr<FaultCluster> m_cluster;
     std::unique_ptr<TestDatabase> m_db;
@@ -71,7 +68,7 @@ void TestOutbox::init()
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
     m_clinic = m_db->createClinic(u"UTC"_s, 2);
     m_login = m_db->createLogin(u"receptionist"_s, m_clinic.id);
-    m_session = std::make_unique<ClinicSession>(deskSettings(), m_clinic.id);
+    m_session = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     m_session->start();
     QVERIFY(waitOnline(10000));
     m_day = m_session->today().addDays(1);
@@ -94,14 +91,6 @@ void TestOutbox::cleanup()
     for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
         QFile::remove(outboxFile + suffix);
     m_db.reset();
-}
-
-ConnectionSettings TestOutbox::deskSettings() const
-{
-    ConnectionSettings settings = m_db->settings();
-    settings.user = m_login;
-    settings.password = TestDatabase::loginPassword();
-    return settings;
 }
 
 bool TestOutbox::waitOnline(int limitMs)
@@ -140,24 +129,6 @@ void TestOutbox::shutOutTheDesk(bool shut)
     }
 }
 
-QString TestOutbox::integrityOfTheOutboxFile()
-{
-    const QString name = u"check-"_s + QUuid::createUuid().toString(QUuid::Id128);
-    QString verdict;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(m_session->outbox()->path());
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(u"pragma integrity_check"_s) && q.next())
-            verdict = q.value(0).toString();
-        else
-            verdict = q.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return verdict;
-}
-
 void TestOutbox::offlineActionsAreAppliedOnceInOrder()
 {
     const BookingResult a = m_db->bookOnOwnThread(request(QTime(9, 0), u"Ada Lovelace"_s));
@@ -179,7 +150,7 @@ void TestOutbox::offlineActionsAreAppliedOnceInOrder()
     }
     QCOMPARE(m_session->outbox()->pendingCount(), 4);
     QVERIFY(m_session->outbox()->holdsAppointment(b.appointmentId));
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_session->outbox()->path()), u"ok"_s);
 
     QVERIFY(m_cluster->start());
     QVERIFY(waitOnline());
@@ -206,7 +177,7 @@ void TestOutbox::offlineActionsAreAppliedOnceInOrder()
     QTRY_VERIFY(day->appointment(a.appointmentId) && day->appointment(a.appointmentId)->status == AppointmentStatus::Confirmed);
     QCOMPARE(day->rowCount(), m_db->scalar(u"select count(*) from frontdesk.appointments where org_id = %1"_s
                                                .arg(m_clinic.id)).toInt());
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_session->outbox()->path()), u"ok"_s);
 }
 
 void TestOutbox::aRefusedReplayWaitsForAPerson()

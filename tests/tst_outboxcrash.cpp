@@ -8,6 +8,7 @@
 // holds a row lock in the clinic database, or the write lock of the outbox file, from outside.
 #include "DeskProcess.h"
 #include "FaultCluster.h"
+#include "SqliteFilePeek.h"
 #include "TestDatabase.h"
 #include "services/ClinicSession.h"
 
@@ -115,7 +116,6 @@ private:
     QList<KeptAction> outboxRows();
     // Every row marked done (the desk ended: its closing waited for the store's writes).
     bool everythingDoneInTheFile();
-    QString integrityOfTheOutboxFile();
     BookingRequest request(QTime at, const QString &name) const;
     int count(const QString &sql) const;
     // What the desk's login did, in the order the database logged it.
@@ -237,46 +237,20 @@ void TestOutboxCrash::verifyNeverStalled(DeskProcess &desk)
 
 QList<KeptAction> TestOutboxCrash::outboxRows()
 {
-    const QString name = u"rows-"_s + QUuid::createUuid().toString(QUuid::Id128);
-    QList<KeptAction> rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(m_outboxPath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(u"select request_key, state from outbox order by seq"_s)) {
-            while (q.next())
-                rows.append({ q.value(0).toString(), q.value(1).toString() });
-        } else {
-            qWarning("cannot read the outbox file: %s", qPrintable(q.lastError().text()));
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    QString error;
+    const QList<QVariantList> rows = sqliteRows(m_outboxPath, u"select request_key, state from outbox order by seq"_s, &error);
+    if (!error.isEmpty())
+        qWarning("cannot read the outbox file: %s", qPrintable(error));
+    QList<KeptAction> kept;
+    for (const QVariantList &row : rows)
+        kept.append({ row.at(0).toString(), row.at(1).toString() });
+    return kept;
 }
 
 bool TestOutboxCrash::everythingDoneInTheFile()
 {
     const QList<KeptAction> rows = outboxRows();
     return !rows.isEmpty() && std::all_of(rows.cbegin(), rows.cend(), [](const KeptAction &row) { return row.state == u"done"; });
-}
-
-QString TestOutboxCrash::integrityOfTheOutboxFile()
-{
-    const QString name = u"check-"_s + QUuid::createUuid().toString(QUuid::Id128);
-    QString verdict;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(m_outboxPath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        QSqlQuery q(db);
-        if (db.open() && q.exec(u"pragma integrity_check"_s) && q.next())
-            verdict = q.value(0).toString();
-        else
-            verdict = q.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return verdict;
 }
 
 BookingRequest TestOutboxCrash::request(QTime at, const QString &name) const
@@ -324,7 +298,7 @@ void TestOutboxCrash::killedRightAfterAnOfflineAction()
     desk->send(lateCancel);
     QVERIFY(desk->killHard());
 
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_outboxPath), u"ok"_s);
     const QList<KeptAction> rows = outboxRows();
     QList<Command> kept{ book, confirm, note };
     // Whatever of the late ones reached the file did so in the order taken.
@@ -373,7 +347,7 @@ void TestOutboxCrash::killedRightAfterAnOfflineAction()
     verifyNeverStalled(*again);
     again->finish();
     QVERIFY(everythingDoneInTheFile());
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_outboxPath), u"ok"_s);
 }
 
 void TestOutboxCrash::killedInTheMiddleOfAReplay()
@@ -423,7 +397,7 @@ void TestOutboxCrash::killedInTheMiddleOfAReplay()
     QCOMPARE(count(u"select count(*) from frontdesk.booking_requests where idempotency_key = '%1'"_s.arg(book.key)), 1);
     QCOMPARE(m_db->scalar(u"select status from frontdesk.appointments where id = %1"_s.arg(b.appointmentId)).toString(),
              u"booked"_s);
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_outboxPath), u"ok"_s);
     const QList<KeptAction> rows = outboxRows();
     QCOMPARE(rows.size(), actions.size());
     for (int i = 0; i < rows.size(); ++i) {
@@ -491,7 +465,7 @@ void TestOutboxCrash::killedAfterTheServerCommittedBeforeTheOutboxMarkedItDone()
         QVERIFY(desk->killHard());
         QCOMPARE(lock.states(), QStringList({ u"pending"_s, u"pending"_s, u"pending"_s }));
     }
-    QCOMPARE(integrityOfTheOutboxFile(), u"ok"_s);
+    QCOMPARE(sqliteIntegrity(m_outboxPath), u"ok"_s);
     QVERIFY(firstAnswers.value(book.key).value(u"appointment_id").toInteger() > 0);
 
     const QString everything = u"select (select count(*) from frontdesk.appointments where org_id = %1) || '/' ||"

@@ -86,10 +86,7 @@ void TestOutboxUi::initTestCase()
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
     m_clinic = m_db->createClinic(u"UTC"_s, 2);
     m_login = m_db->createLogin(u"receptionist"_s, m_clinic.id);
-    ConnectionSettings asDesk = m_db->settings();
-    asDesk.user = m_login;
-    asDesk.password = TestDatabase::loginPassword();
-    m_session = std::make_unique<ClinicSession>(asDesk, m_clinic.id);
+    m_session = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     m_dayTester = std::make_unique<QAbstractItemModelTester>(m_session->dayModel(),
                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window = std::make_unique<MainWindow>(m_session.get());

@@ -100,10 +100,7 @@ void TestPatientPanel::init()
     book(u"Grace Hopper"_s, u"(212) 555-0143"_s, QDateTime(day, QTime(17, 0), QTimeZone::utc()));
 
     // As a receptionist of the clinic logs in, under row-level security.
-    ConnectionSettings settings = m_db->settings();
-    settings.user = m_login;
-    settings.password = TestDatabase::loginPassword();
-    m_session = std::make_unique<ClinicSession>(settings, m_clinic.id);
+    m_session = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
 }
 
 void TestPatientPanel::cleanup()

@@ -50,7 +50,6 @@ private Q_SLOTS:
     void noticesARestartAndComesBack();
 
 private:
-    ConnectionSettings deskSettings() const;
     // Milliseconds from now until the session is no longer online, or -1 after `limitMs`.
     qint64 msUntilNotOnline(ClinicSession &session, int limitMs = 8000);
     bool waitOnline(ClinicSession &session, int limitMs);
@@ -81,7 +80,7 @@ void TestSupervision::init()
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
     m_clinic = m_db->createClinic(u"UTC"_s, 2);
     m_login = m_db->createLogin(u"receptionist"_s, m_clinic.id);
-    m_session = std::make_unique<ClinicSession>(deskSettings(), m_clinic.id);
+    m_session = std::make_unique<ClinicSession>(m_db->settingsAs(m_login), m_clinic.id);
     m_session->start();
     QVERIFY(waitOnline(*m_session, 10000));
     m_probe = std::make_unique<StallProbe>();
@@ -96,14 +95,6 @@ void TestSupervision::cleanup()
     m_probe.reset();
     m_session.reset();
     m_db.reset();
-}
-
-ConnectionSettings TestSupervision::deskSettings() const
-{
-    ConnectionSettings settings = m_db->settings();
-    settings.user = m_login;
-    settings.password = TestDatabase::loginPassword();
-    return settings;
 }
 
 qint64 TestSupervision::msUntilNotOnline(ClinicSession &session, int limitMs)
@@ -151,7 +142,7 @@ void TestSupervision::theDeskRunsUnderItsLimits()
     QCOMPARE(show(u"idle_in_transaction_session_timeout"_s), u"10s"_s);
 
     // An administrator's own setting wins over the desk's.
-    ConnectionSettings own = deskSettings();
+    ConnectionSettings own = m_db->settingsAs(m_login);
     own.options.insert(u"options"_s, u"-c statement_timeout=20s"_s);
     m_session = std::make_unique<ClinicSession>(own, m_clinic.id);
     m_session->start();

@@ -187,6 +187,14 @@ QSqlDatabase &TestDatabase::connection()
     return m_connection;
 }
 
+ConnectionSettings TestDatabase::settingsAs(const QString &login) const
+{
+    ConnectionSettings as = settings();
+    as.user = login;
+    as.password = loginPassword();
+    return as;
+}
+
 QSqlDatabase TestDatabase::connectAs(const QString &connectionName, const QString &login,
                                      const QString &password) const
 {

@@ -29,6 +29,8 @@ public:
     const QString &error() const { return m_error; }
     QString name() const { return m_name; }
     ConnectionSettings settings() const;
+    // The same database as a login made by createLogin(), as a desk or the agent connects.
+    ConnectionSettings settingsAs(const QString &login) const;
     QString conninfo() const;   // as the schema's owner (not a superuser), without the password
     // A new connection to this database, usable in the calling thread only.
     QSqlDatabase connect(const QString &connectionName) const;
